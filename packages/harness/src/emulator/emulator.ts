@@ -14,6 +14,7 @@ import {
   type ResolvedEmulatorOptions,
   resolveEmulatorOptions,
 } from '../options/emulator-options.js'
+import { DirectoryLock } from '../persistence/directory-lock.js'
 import { inProcessRequestHandler } from '../sdk/in-process-request-handler.js'
 import { DynamoDispatcher } from '../server/dynamodb-dispatcher.js'
 import { createHttpApp } from '../server/http-app.js'
@@ -65,6 +66,7 @@ export class Emulator implements AsyncDisposable {
   readonly #registry: TtlRegistry
   readonly #client: DynamoDBClient
   readonly #server: Server
+  readonly #lock: DirectoryLock | undefined
   #sweepTimer: NodeJS.Timeout | undefined
   #lastSweepError: string | null = null
   #exclusive: Promise<unknown> = Promise.resolve()
@@ -78,6 +80,7 @@ export class Emulator implements AsyncDisposable {
     client: DynamoDBClient
     server: Server
     clock: EmulatorClock
+    lock: DirectoryLock | undefined
   }) {
     this.#options = parts.options
     this.#lifecycle = parts.lifecycle
@@ -85,6 +88,7 @@ export class Emulator implements AsyncDisposable {
     this.#registry = parts.registry
     this.#client = parts.client
     this.#server = parts.server
+    this.#lock = parts.lock
     this.clock = parts.clock
     this.region = parts.options.region
     this.tables = parts.options.tables.map((table) => table.TableName)
@@ -99,7 +103,11 @@ export class Emulator implements AsyncDisposable {
   static async start(options?: EmulatorOptions): Promise<Emulator> {
     const resolved = resolveEmulatorOptions(options)
     const lifecycle = new Lifecycle()
-    if (resolved.persist) mkdirSync(resolved.persist, { recursive: true })
+    let lock: DirectoryLock | undefined
+    if (resolved.persist) {
+      mkdirSync(resolved.persist, { recursive: true })
+      lock = DirectoryLock.acquire(resolved.persist)
+    }
     const store = DynaliteStore.open(resolved.persist && join(resolved.persist, 'dynalite'))
     const registry = TtlRegistry.open(resolved.persist && join(resolved.persist, 'ttl.json'))
     const dispatcher = new DynamoDispatcher(store, registry)
@@ -142,6 +150,7 @@ export class Emulator implements AsyncDisposable {
       lifecycle.moveTo('stopped')
       client.destroy()
       await store.close().catch(() => undefined)
+      lock?.release()
       throw error
     }
 
@@ -153,6 +162,7 @@ export class Emulator implements AsyncDisposable {
       client,
       server,
       clock,
+      lock,
     })
     lifecycle.moveTo('running')
     emulator.#startSweeping()
@@ -274,6 +284,7 @@ export class Emulator implements AsyncDisposable {
     await this.#exclusive.catch(() => undefined)
     this.#client.destroy()
     await this.#store.close()
+    this.#lock?.release()
     this.#lifecycle.moveTo('stopped')
   }
 

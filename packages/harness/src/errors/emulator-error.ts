@@ -10,6 +10,7 @@ export type EmulatorErrorCode =
   | 'TABLE_SETUP_FAILED'
   | 'INVALID_CLOCK_INPUT'
   | 'ADMIN_REQUEST_FAILED'
+  | 'PERSIST_LOCKED'
 
 /**
  * The one error class of `@auth-dynamo/harness`. The message says what went wrong and how to
