@@ -17,7 +17,7 @@ import {
 import { DirectoryLock } from '../persistence/directory-lock.js'
 import { inProcessRequestHandler } from '../sdk/in-process-request-handler.js'
 import { DynamoDispatcher } from '../server/dynamodb-dispatcher.js'
-import { createHttpApp } from '../server/http-app.js'
+import { createRequestListener } from '../server/http-app.js'
 import { type AuthjsTableOptions, authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import { type ItemFormat, readTableItems } from '../tables/table-items.js'
@@ -122,7 +122,7 @@ export class Emulator implements AsyncDisposable {
 
     let emulator: Emulator | undefined
     const server = createServer(
-      createHttpApp({
+      createRequestListener({
         dispatch: (request) => dispatcher.dispatch(request),
         adminPath,
         adminRouter: createAdminRouter({

@@ -1,4 +1,5 @@
-import express, { type Express, type NextFunction, type Request, type Response } from 'express'
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import express, { type NextFunction, type Request, type Response } from 'express'
 import type { DynamoRequest, DynamoResponse } from '../dynalite/dynalite-store.js'
 import { dynamoError } from './dynamodb-error.js'
 import { maxRequestBytes, RequestTooLargeError, readRequestBody } from './read-request-body.js'
@@ -12,10 +13,50 @@ export interface HttpAppParts {
 }
 
 /**
- * The emulator's one HTTP app: the admin API under its reserved path, DynamoDB's JSON protocol
- * on every other POST. Nothing a client sends can throw out of it.
+ * The emulator's one request listener: DynamoDB's JSON protocol on every POST outside the
+ * admin path, express for the admin API and everything else. Nothing a client sends can throw
+ * out of it.
  */
-export function createHttpApp(parts: HttpAppParts): Express {
+export function createRequestListener(parts: HttpAppParts): RequestListener {
+  const app = createExpressApp(parts)
+  // DynamoDB requests skip express: its routing costs more per request than dynalite itself.
+  return (req, res) => {
+    if (req.method === 'POST' && !req.url?.startsWith(parts.adminPath)) {
+      handleDynamoRequest(req, res, parts).catch((error: unknown) => {
+        send(res, internalError(error))
+      })
+    } else {
+      app(req, res)
+    }
+  }
+}
+
+async function handleDynamoRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  parts: HttpAppParts,
+): Promise<void> {
+  let body: Buffer
+  try {
+    body = await readRequestBody(req)
+  } catch (error) {
+    if (error instanceof RequestTooLargeError) {
+      res.setHeader('connection', 'close')
+      return send(
+        res,
+        dynamoError(
+          'RequestEntityTooLarge',
+          `Request of ${error.receivedBytes} bytes or more is larger than DynamoDB's limit of ${maxRequestBytes} bytes`,
+          413,
+        ),
+      )
+    }
+    return // the client went away mid-request: there is no one to answer
+  }
+  send(res, await parts.dispatch({ headers: req.headers, body }))
+}
+
+function createExpressApp(parts: HttpAppParts): express.Express {
   const app = express()
   app.disable('x-powered-by')
   app.disable('etag')
@@ -24,27 +65,6 @@ export function createHttpApp(parts: HttpAppParts): Express {
   app.get('/', (_req, res) => {
     // The real endpoint answers a GET with this line, and health checks look for it.
     res.type('text/plain').send(`healthy: dynamodb.${parts.region}.amazonaws.com `)
-  })
-
-  app.post(/.*/, async (req, res) => {
-    let body: Buffer
-    try {
-      body = await readRequestBody(req)
-    } catch (error) {
-      if (error instanceof RequestTooLargeError) {
-        res.setHeader('connection', 'close')
-        return send(
-          res,
-          dynamoError(
-            'RequestEntityTooLarge',
-            `Request of ${error.receivedBytes} bytes or more is larger than DynamoDB's limit of ${maxRequestBytes} bytes`,
-            413,
-          ),
-        )
-      }
-      return // the client went away mid-request: there is no one to answer
-    }
-    send(res, await parts.dispatch({ headers: req.headers, body }))
   })
 
   app.use((req, res) => {
@@ -59,15 +79,18 @@ export function createHttpApp(parts: HttpAppParts): Express {
   })
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const message = error instanceof Error ? error.message : String(error)
-    send(res, dynamoError('InternalServerError', `The emulator failed on this request: ${message}`))
+    send(res, internalError(error))
   })
   return app
 }
 
-function send(res: Response, response: DynamoResponse): void {
+function internalError(error: unknown): DynamoResponse {
+  const message = error instanceof Error ? error.message : String(error)
+  return dynamoError('InternalServerError', `The emulator failed on this request: ${message}`)
+}
+
+function send(res: ServerResponse, response: DynamoResponse): void {
   if (res.headersSent || res.destroyed) return
-  res.status(response.statusCode)
-  for (const [name, value] of Object.entries(response.headers)) res.setHeader(name, value)
+  res.writeHead(response.statusCode, response.headers)
   res.end(response.body)
 }
