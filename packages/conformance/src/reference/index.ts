@@ -1,0 +1,5 @@
+export { createMemoryBackend, type MemoryBackend } from './create-memory-backend.js'
+export { type CompleteAdapter, MemoryAdapter } from './memory-adapter.js'
+export { MemoryAdapterError, type MemoryAdapterErrorCode } from './memory-adapter-error.js'
+export { memoryProbes } from './memory-probes.js'
+export { MemoryStore } from './memory-store.js'
