@@ -17,4 +17,4 @@ export {
 } from './tables/authjs-table.js'
 export type { TableDefinition, TimeToLiveSpecification } from './tables/table-definition.js'
 export type { ItemFormat } from './tables/table-items.js'
-export type { SweepResult } from './ttl/ttl-sweeper.js'
+export type { SweepOptions, SweepResult } from './ttl/ttl-sweeper.js'

@@ -2,8 +2,8 @@ import { EmulatorError } from '../errors/emulator-error.js'
 import type { AuthjsTableOptions } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import type { ItemFormat } from '../tables/table-items.js'
-import type { SweepResult } from '../ttl/ttl-sweeper.js'
-import { adminPath } from './admin-router.js'
+import type { SweepOptions, SweepResult } from '../ttl/ttl-sweeper.js'
+import { adminPath } from './admin-path.js'
 import type { AdminErrorBody, ClockStatus, HealthStatus, TableItems } from './admin-types.js'
 
 /** A typed client for an emulator's admin API, usable from any process. */
@@ -12,13 +12,15 @@ export interface AdminClient {
   clock(): Promise<ClockStatus>
   advanceClock(ms: number): Promise<ClockStatus>
   setClock(date: Date | string | number): Promise<ClockStatus>
-  sweep(): Promise<SweepResult>
+  sweep(options?: SweepOptions): Promise<SweepResult>
   reset(): Promise<{ tables: string[] }>
   listTables(): Promise<string[]>
   createAuthjsTable(options?: AuthjsTableOptions): Promise<{ tableName: string }>
   createTable(definition: TableDefinition): Promise<{ tableName: string }>
   deleteTable(tableName: string): Promise<void>
   items(tableName: string, format?: ItemFormat): Promise<TableItems>
+  /** DynamoDB operations clients sent over HTTP since start, counted by name. */
+  operations(): Promise<Record<string, number>>
 }
 
 /**
@@ -65,12 +67,14 @@ export function adminClient(endpoint: string): AdminClient {
     advanceClock: (ms) => call('POST', '/clock', { advanceMs: ms }),
     setClock: (date) =>
       call('POST', '/clock', { set: date instanceof Date ? date.toISOString() : date }),
-    sweep: () => call('POST', '/sweep'),
+    sweep: (options = {}) => call('POST', '/sweep', options),
     reset: () => call('POST', '/reset'),
     listTables: async () => (await call<{ tables: string[] }>('GET', '/tables')).tables,
     createAuthjsTable: (options = {}) => call('POST', '/tables', { authjs: options }),
     createTable: (definition) => call('POST', '/tables', { definition }),
     deleteTable: (tableName) => call('DELETE', `/tables/${encodeURIComponent(tableName)}`),
+    operations: async () =>
+      (await call<{ operations: Record<string, number> }>('GET', '/operations')).operations,
     items: (tableName, format = 'plain') =>
       call('GET', `/tables/${encodeURIComponent(tableName)}/items?format=${format}`),
   }

@@ -5,29 +5,30 @@ import { EmulatorError } from '../errors/emulator-error.js'
 import type { AuthjsTableOptions } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import type { ItemFormat } from '../tables/table-items.js'
-import type { SweepResult } from '../ttl/ttl-sweeper.js'
+import type { SweepOptions, SweepResult } from '../ttl/ttl-sweeper.js'
+import { adminPath } from './admin-path.js'
 import type { AdminErrorBody, ClockStatus, HealthStatus, TableItems } from './admin-types.js'
-
-/** The path the admin API is mounted under, on the emulator's own port. */
-export const adminPath = '/_emulator'
 
 /** What the admin API needs of the emulator. */
 export interface AdministeredEmulator {
   readonly clock: EmulatorClock
   health(): HealthStatus
-  sweep(): Promise<SweepResult>
+  sweep(options?: SweepOptions): Promise<SweepResult>
   reset(): Promise<void>
   listTables(): Promise<string[]>
   createTable(definition: TableDefinition): Promise<{ tableName: string }>
   createAuthjsTable(options?: AuthjsTableOptions): Promise<{ tableName: string }>
   deleteTable(tableName: string): Promise<void>
   items(tableName: string, format?: ItemFormat): Promise<TableItems>
+  operations(): Record<string, number>
 }
 
 const clockChange = z.union([
   z.strictObject({ advanceMs: z.number().finite().min(0) }),
   z.strictObject({ set: z.union([z.string().min(1), z.number().finite()]) }),
 ])
+
+const sweepRequest = z.strictObject({ tableName: z.string().min(1).optional() })
 
 const authjsOptions = z.strictObject({
   tableName: z.string().min(1).optional(),
@@ -69,8 +70,17 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
     else emulator.clock.set(change.set)
     res.json(clockStatus(emulator.clock))
   })
-  router.post('/sweep', async (_req, res) => {
-    res.json(await emulator.sweep())
+  router.get('/operations', (_req, res) => {
+    res.json({ operations: emulator.operations() })
+  })
+  router.post('/sweep', async (req, res) => {
+    const { tableName } = parse(
+      sweepRequest,
+      req.body ?? {},
+      'send no body to sweep every table, or { "tableName": "<table>" } to sweep one',
+    )
+    if (tableName !== undefined) await requireTable(emulator, tableName)
+    res.json(await emulator.sweep(tableName === undefined ? {} : { tableName }))
   })
   router.post('/reset', async (_req, res) => {
     await emulator.reset()
@@ -130,7 +140,7 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
 }
 
 const endpointList =
-  'Endpoints: GET health, GET clock, POST clock, POST sweep, POST reset, GET tables, POST tables, DELETE tables/:name, GET tables/:name/items'
+  'Endpoints: GET health, GET clock, POST clock, GET operations, POST sweep, POST reset, GET tables, POST tables, DELETE tables/:name, GET tables/:name/items'
 
 class TableMissingError extends Error {}
 

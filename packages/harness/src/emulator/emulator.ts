@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
 import { DynamoDBClient, paginateListTables } from '@aws-sdk/client-dynamodb'
-import { adminPath, createAdminRouter } from '../admin/admin-router.js'
+import { adminPath } from '../admin/admin-path.js'
+import { createAdminRouter } from '../admin/admin-router.js'
 import type { HealthStatus, TableItems } from '../admin/admin-types.js'
 import { createClock, type EmulatorClock } from '../clock/emulator-clock.js'
 import { DynaliteStore } from '../dynalite/dynalite-store.js'
@@ -18,12 +19,13 @@ import { DirectoryLock } from '../persistence/directory-lock.js'
 import { inProcessRequestHandler } from '../sdk/in-process-request-handler.js'
 import { DynamoDispatcher } from '../server/dynamodb-dispatcher.js'
 import { createRequestListener } from '../server/http-app.js'
+import { OperationLog } from '../server/operation-log.js'
 import { type AuthjsTableOptions, authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import { type ItemFormat, readTableItems } from '../tables/table-items.js'
 import { createTable, deleteTable } from '../tables/table-operations.js'
 import { TtlRegistry } from '../ttl/ttl-registry.js'
-import { type SweepResult, sweepExpiredItems } from '../ttl/ttl-sweeper.js'
+import { type SweepOptions, type SweepResult, sweepExpiredItems } from '../ttl/ttl-sweeper.js'
 import { type EmulatorState, Lifecycle } from './lifecycle.js'
 
 /** Credentials the emulator hands out; it accepts any, as DynamoDB Local does. */
@@ -67,6 +69,7 @@ export class Emulator implements AsyncDisposable {
   readonly #client: DynamoDBClient
   readonly #server: Server
   readonly #lock: DirectoryLock | undefined
+  readonly #operationLog: OperationLog
   #sweepTimer: NodeJS.Timeout | undefined
   #lastSweepError: string | null = null
   #exclusive: Promise<unknown> = Promise.resolve()
@@ -81,6 +84,7 @@ export class Emulator implements AsyncDisposable {
     server: Server
     clock: EmulatorClock
     lock: DirectoryLock | undefined
+    operationLog: OperationLog
   }) {
     this.#options = parts.options
     this.#lifecycle = parts.lifecycle
@@ -89,6 +93,7 @@ export class Emulator implements AsyncDisposable {
     this.#client = parts.client
     this.#server = parts.server
     this.#lock = parts.lock
+    this.#operationLog = parts.operationLog
     this.clock = parts.clock
     this.region = parts.options.region
     this.tables = parts.options.tables.map((table) => table.TableName)
@@ -111,6 +116,7 @@ export class Emulator implements AsyncDisposable {
     const store = DynaliteStore.open(resolved.persist && join(resolved.persist, 'dynalite'))
     const registry = TtlRegistry.open(resolved.persist && join(resolved.persist, 'ttl.json'))
     const dispatcher = new DynamoDispatcher(store, registry)
+    const operationLog = new OperationLog()
     const clock = createClock(resolved.clock)
     const client = new DynamoDBClient({
       region: resolved.region,
@@ -124,6 +130,7 @@ export class Emulator implements AsyncDisposable {
     const server = createServer(
       createRequestListener({
         dispatch: (request) => dispatcher.dispatch(request),
+        operationLog,
         adminPath,
         adminRouter: createAdminRouter({
           clock,
@@ -136,6 +143,7 @@ export class Emulator implements AsyncDisposable {
             requireEmulator(emulator).createAuthjsTable(tableOptions),
           deleteTable: (tableName) => requireEmulator(emulator).deleteTable(tableName),
           items: (tableName, format) => requireEmulator(emulator).items(tableName, format),
+          operations: () => operationLog.counts(),
         }),
         region: resolved.region,
       }),
@@ -163,6 +171,7 @@ export class Emulator implements AsyncDisposable {
       server,
       clock,
       lock,
+      operationLog,
     })
     lifecycle.moveTo('running')
     emulator.#startSweeping()
@@ -175,20 +184,26 @@ export class Emulator implements AsyncDisposable {
   }
 
   /**
-   * Deletes expired items now, in every table with TTL enabled (in `lag` mode, only those
-   * expired for longer than the lag).
-   * @throws {@link EmulatorError} `INVALID_STATE` unless running
+   * Deletes expired items now, in every table with TTL enabled, or only in
+   * `options.tableName` (in `lag` mode, only items expired for longer than the lag).
+   * @throws {@link EmulatorError} `INVALID_STATE` unless running, `TABLE_NOT_FOUND` for an
+   * unknown `tableName`
    */
-  sweep(): Promise<SweepResult> {
+  sweep(options: SweepOptions = {}): Promise<SweepResult> {
     this.#lifecycle.assertRunning('sweep')
-    return this.#runExclusive(() =>
-      sweepExpiredItems(
+    return this.#runExclusive(async () => {
+      const { tableName } = options
+      if (tableName !== undefined && !(await this.#listTables()).includes(tableName)) {
+        throw new EmulatorError('TABLE_NOT_FOUND', `Cannot sweep ${tableName}: no such table`)
+      }
+      return sweepExpiredItems(
         this.#client,
         this.#registry,
         this.clock.now().getTime(),
         this.#options.ttl.mode === 'lag' ? this.#options.ttl.lagMs : 0,
-      ),
-    )
+        tableName,
+      )
+    })
   }
 
   /**
@@ -249,6 +264,15 @@ export class Emulator implements AsyncDisposable {
   items(tableName: string, format: ItemFormat = 'plain'): Promise<TableItems> {
     this.#lifecycle.assertRunning('read items')
     return readTableItems(this.#client, tableName, format)
+  }
+
+  /**
+   * How many times clients sent each DynamoDB operation over HTTP since start, by name
+   * (`{ GetItem: 3, Query: 2 }`), unsupported ones included: assert that an application stays
+   * inside its IAM policy.
+   */
+  operations(): Record<string, number> {
+    return this.#operationLog.counts()
   }
 
   /** What `GET /_emulator/health` reports. */

@@ -11,6 +11,7 @@ export type EmulatorErrorCode =
   | 'INVALID_CLOCK_INPUT'
   | 'ADMIN_REQUEST_FAILED'
   | 'PERSIST_LOCKED'
+  | 'TABLE_NOT_FOUND'
 
 /**
  * The one error class of `@auth-dynamo/harness`. The message says what went wrong and how to

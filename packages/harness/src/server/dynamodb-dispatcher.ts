@@ -7,8 +7,7 @@ import {
 import { handleTtlOperation, ttlOperations } from '../ttl/ttl-operations.js'
 import type { TtlRegistry } from '../ttl/ttl-registry.js'
 import { dynamoError } from './dynamodb-error.js'
-
-const targetPattern = /^DynamoDB_20120810\.([A-Za-z]+)$/
+import { operationOf } from './operation-log.js'
 
 const supportedOperations = [...dynaliteOperations, ...ttlOperations].sort()
 
@@ -27,7 +26,7 @@ export class DynamoDispatcher {
 
   async dispatch(request: DynamoRequest): Promise<DynamoResponse> {
     const target = request.headers['x-amz-target']
-    const operation = typeof target === 'string' ? targetPattern.exec(target)?.[1] : undefined
+    const operation = operationOf(target)
     if (!operation) {
       return dynamoError(
         'UnknownOperationException',

@@ -8,6 +8,12 @@ import {
 } from '@aws-sdk/client-dynamodb'
 import type { TtlRegistry } from './ttl-registry.js'
 
+/** Which tables a sweep covers. */
+export interface SweepOptions {
+  /** Sweep only this table, so one test file's sweep leaves other files' tables alone. */
+  tableName?: string
+}
+
 /** What one sweep deleted. */
 export interface SweepResult {
   /** Items deleted, over all tables. */
@@ -21,7 +27,7 @@ const concurrentDeletes = 16
 /**
  * Deletes every item whose TTL attribute is a Number of epoch seconds at or before
  * `now - lagMs`, and not more than five years before `now`, in every table with TTL enabled.
- * Each delete is conditional on the item still being expired, so an item rewritten with a new
+ * With `onlyTable`, only that table is swept. Each delete is conditional on the item still being expired, so an item rewritten with a new
  * expiry during the sweep survives.
  */
 export async function sweepExpiredItems(
@@ -29,9 +35,11 @@ export async function sweepExpiredItems(
   registry: TtlRegistry,
   nowMs: number,
   lagMs: number,
+  onlyTable?: string,
 ): Promise<SweepResult> {
   let deleted = 0
   for (const [tableName, attributeName] of registry.entries()) {
+    if (onlyTable !== undefined && tableName !== onlyTable) continue
     deleted += await sweepTable(client, tableName, attributeName, nowMs, lagMs)
   }
   return { deleted }

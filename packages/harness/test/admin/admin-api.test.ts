@@ -55,7 +55,11 @@ describe('admin API under /_emulator/', () => {
       Item: { pk: 'VT#a@example.com', sk: 'VT#token', expires: epochSeconds(emulator, 30) },
     })
     await admin.advanceClock(31_000)
-    expect(await admin.sweep()).toEqual({ deleted: 1 })
+    expect(await admin.sweep({ tableName: 'next-auth' })).toEqual({ deleted: 1 })
+    expect(await admin.sweep()).toEqual({ deleted: 0 })
+    await expect(admin.sweep({ tableName: 'nope' })).rejects.toMatchObject({
+      message: expect.stringContaining('No table named nope'),
+    })
   })
 
   test('GET tables/:name/items dumps plain JSON, or DynamoDB JSON on request', async () => {
@@ -160,5 +164,26 @@ describe('admin API under /_emulator/', () => {
     expect(await admin.listTables()).not.toContain(tableName)
     expect((await admin.items('next-auth')).count).toBe(0)
     expect((await admin.health()).tables).toEqual(['next-auth'])
+  })
+})
+
+describe('operation log', () => {
+  test('counts every operation clients sent over HTTP, unsupported ones included, and none of the emulator’s own', async () => {
+    await using emulator = await startEmulator({ ttl: { mode: 'manual' } })
+    const db = documentClientFor(emulator)
+    await db.put({ TableName: 'next-auth', Item: { pk: 'a', sk: 'a' } })
+    await db.get({ TableName: 'next-auth', Key: { pk: 'a', sk: 'a' } })
+    await db.get({ TableName: 'next-auth', Key: { pk: 'b', sk: 'b' } })
+    await expect(
+      db.transactWrite({
+        TransactItems: [{ Put: { TableName: 'next-auth', Item: { pk: 'c', sk: 'c' } } }],
+      }),
+    ).rejects.toMatchObject({ name: 'UnknownOperationException' })
+    await emulator.sweep()
+    await emulator.createAuthjsTable()
+
+    const expected = { GetItem: 2, PutItem: 1, TransactWriteItems: 1 }
+    expect(emulator.operations()).toEqual(expected)
+    expect(await adminClient(emulator.endpoint).operations()).toEqual(expected)
   })
 })

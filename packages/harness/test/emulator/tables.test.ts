@@ -77,7 +77,7 @@ describe('tables', () => {
             ...authjsTable({ tableName: 'from-cfn' }),
             PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
             StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
-          } as ReturnType<typeof authjsTable>,
+          },
         ],
       }),
     )

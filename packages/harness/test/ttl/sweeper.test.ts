@@ -75,7 +75,7 @@ describe('TTL sweeper', () => {
     expect(await emulator.sweep()).toEqual({ deleted: 1_000 })
     const left = await emulator.items(table)
     expect(left.count).toBe(9_000)
-    expect(left.items.every((item) => Number(item.sk.toString().slice(8)) % 10 !== 0)).toBe(true)
+    expect(left.items.every((item) => Number(String(item.sk).slice(8)) % 10 !== 0)).toBe(true)
     const index = await client.send(
       new QueryCommand({
         TableName: table,
@@ -186,5 +186,22 @@ describe('TTL sweeper', () => {
     await db.put({ TableName: table, Item: sessionItem('renewed', epochSeconds(emulator, -5)) })
     await db.put({ TableName: table, Item: sessionItem('renewed', epochSeconds(emulator, 500)) })
     expect(await emulator.sweep()).toEqual({ deleted: 0 })
+  })
+})
+
+describe('sweeping one table', () => {
+  test('sweep({ tableName }) deletes only that table’s expired items', async () => {
+    const emulator = await start()
+    const db = documentClientFor(emulator)
+    const mine = await emulator.createAuthjsTable()
+    const theirs = await emulator.createAuthjsTable()
+    for (const TableName of [mine.tableName, theirs.tableName]) {
+      await db.put({ TableName, Item: sessionItem('old', epochSeconds(emulator, -1)) })
+    }
+    expect(await emulator.sweep({ tableName: mine.tableName })).toEqual({ deleted: 1 })
+    expect((await emulator.items(theirs.tableName)).count).toBe(1)
+    await expect(emulator.sweep({ tableName: 'missing-table' })).rejects.toMatchObject({
+      code: 'TABLE_NOT_FOUND',
+    })
   })
 })

@@ -1,0 +1,54 @@
+import type { ProvidedContext } from 'vitest'
+import type { AuthDynamoContext } from './auth-dynamo-context.js'
+import { readVitestSettings } from './vitest-settings.js'
+
+/**
+ * The part of vitest's `TestProject` (vitest 3 and later) that the setup uses: typed
+ * structurally so one build serves every supported vitest major.
+ */
+export interface ProvideTarget {
+  provide<K extends keyof ProvidedContext & string>(key: K, value: ProvidedContext[K]): void
+}
+
+/**
+ * vitest `globalSetup`: starts one emulator on a free port for the whole test run, provides
+ * {@link AuthDynamoContext} as `authDynamo` (read it with `inject('authDynamo')`), and returns
+ * the teardown that stops it.
+ *
+ * By default the emulator's clock and TTL sweeps are manual, so nothing expires unless a test
+ * advances the clock and sweeps; `AUTH_DYNAMO_VITEST_CLOCK`, `_TTL_MODE`, `_SWEEP_INTERVAL`,
+ * `_LAG` and `_TABLE` override that (see {@link readVitestSettings}).
+ *
+ * @param project - what vitest passes to a globalSetup
+ * @returns the teardown, which stops the emulator
+ * @throws {@link EmulatorError} `INVALID_OPTIONS` for a bad `AUTH_DYNAMO_VITEST_*` variable, or
+ *   whatever `startEmulator` throws
+ */
+export async function setup(project: ProvideTarget): Promise<() => Promise<void>> {
+  const settings = readVitestSettings(process.env)
+  // Imported here, not at the top: test workers import this package's vitest types and
+  // helpers, and must not load dynalite and express for nothing.
+  const { startEmulator } = await import('../index.js')
+  const { authjsTable } = await import('../tables/authjs-table.js')
+  const emulator = await startEmulator({
+    port: 0,
+    tables: [authjsTable({ tableName: settings.tableName })],
+    clock: settings.clock,
+    ttl: {
+      mode: settings.ttlMode,
+      ...(settings.sweepIntervalMs !== undefined && { intervalMs: settings.sweepIntervalMs }),
+      ...(settings.lagMs !== undefined && { lagMs: settings.lagMs }),
+    },
+  })
+  const context: AuthDynamoContext = {
+    endpoint: emulator.endpoint,
+    region: emulator.region,
+    credentials: { ...emulator.credentials },
+    tableName: settings.tableName,
+    adminUrl: emulator.adminUrl,
+  }
+  project.provide('authDynamo', context)
+  return async () => {
+    await emulator.stop()
+  }
+}

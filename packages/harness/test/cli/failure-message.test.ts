@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { failureMessage } from '../../src/cli/failure-message.js'
+import { EmulatorError } from '../../src/errors/emulator-error.js'
+
+const settings = { port: 8000, host: '127.0.0.1' }
+
+describe('failureMessage', () => {
+  it('turns a taken port into the flag to pass', () => {
+    const expected =
+      'port 8000 is in use: pass --port 0 for a free port, or stop whatever listens on 127.0.0.1:8000'
+    expect(failureMessage(new EmulatorError('PORT_IN_USE', 'Port 8000 is in use'), settings)).toBe(
+      expected,
+    )
+    expect(
+      failureMessage(Object.assign(new Error('listen'), { code: 'EADDRINUSE' }), settings),
+    ).toBe(expected)
+  })
+
+  it('turns a privileged port into the flag to pass', () => {
+    const error = Object.assign(new Error('listen EACCES'), { code: 'EACCES' })
+    expect(failureMessage(error, { port: 80, host: '0.0.0.0' })).toBe(
+      'no permission to listen on port 80: pass --port 0 for a free port, or a port above 1023',
+    )
+  })
+
+  it("keeps any other error's own message, on one line", () => {
+    const error = new EmulatorError(
+      'TABLE_SETUP_FAILED',
+      'Cannot create table x:\n  bad key schema',
+    )
+    expect(failureMessage(error, settings)).toBe('Cannot create table x: bad key schema')
+    expect(failureMessage('plain string', settings)).toBe('plain string')
+  })
+})
