@@ -9,6 +9,7 @@ export {
 export type { EmulatorState } from './emulator/lifecycle.js'
 export { EmulatorError, type EmulatorErrorCode } from './errors/emulator-error.js'
 export type { EmulatorOptions, TtlOptions } from './options/emulator-options.js'
+export type { OperationCounts } from './server/operation-log.js'
 export {
   type AuthjsTableOptions,
   authjsTable,

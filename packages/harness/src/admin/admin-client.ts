@@ -1,4 +1,5 @@
 import { EmulatorError } from '../errors/emulator-error.js'
+import type { OperationCounts } from '../server/operation-log.js'
 import type { AuthjsTableOptions } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import type { ItemFormat } from '../tables/table-items.js'
@@ -19,8 +20,8 @@ export interface AdminClient {
   createTable(definition: TableDefinition): Promise<{ tableName: string }>
   deleteTable(tableName: string): Promise<void>
   items(tableName: string, format?: ItemFormat): Promise<TableItems>
-  /** DynamoDB operations clients sent over HTTP since start, counted by name. */
-  operations(): Promise<Record<string, number>>
+  /** DynamoDB operations clients sent over HTTP since start, counted by name; optionally only those signed with one access key. */
+  operations(options?: { accessKeyId?: string }): Promise<OperationCounts>
 }
 
 /**
@@ -73,8 +74,11 @@ export function adminClient(endpoint: string): AdminClient {
     createAuthjsTable: (options = {}) => call('POST', '/tables', { authjs: options }),
     createTable: (definition) => call('POST', '/tables', { definition }),
     deleteTable: (tableName) => call('DELETE', `/tables/${encodeURIComponent(tableName)}`),
-    operations: async () =>
-      (await call<{ operations: Record<string, number> }>('GET', '/operations')).operations,
+    operations: async ({ accessKeyId } = {}) => {
+      const query =
+        accessKeyId === undefined ? '' : `?accessKeyId=${encodeURIComponent(accessKeyId)}`
+      return (await call<{ operations: OperationCounts }>('GET', `/operations${query}`)).operations
+    },
     items: (tableName, format = 'plain') =>
       call('GET', `/tables/${encodeURIComponent(tableName)}/items?format=${format}`),
   }

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { z } from 'zod'
 import type { EmulatorClock } from '../clock/emulator-clock.js'
 import { EmulatorError } from '../errors/emulator-error.js'
+import type { OperationCounts } from '../server/operation-log.js'
 import type { AuthjsTableOptions } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import type { ItemFormat } from '../tables/table-items.js'
@@ -20,7 +21,7 @@ export interface AdministeredEmulator {
   createAuthjsTable(options?: AuthjsTableOptions): Promise<{ tableName: string }>
   deleteTable(tableName: string): Promise<void>
   items(tableName: string, format?: ItemFormat): Promise<TableItems>
-  operations(): Record<string, number>
+  operations(accessKeyId?: string): OperationCounts
 }
 
 const clockChange = z.union([
@@ -70,8 +71,12 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
     else emulator.clock.set(change.set)
     res.json(clockStatus(emulator.clock))
   })
-  router.get('/operations', (_req, res) => {
-    res.json({ operations: emulator.operations() })
+  router.get('/operations', (req, res) => {
+    const { accessKeyId } = req.query
+    if (accessKeyId !== undefined && typeof accessKeyId !== 'string') {
+      throw new AdminInputError('accessKeyId must be given once, as a string')
+    }
+    res.json({ operations: emulator.operations(accessKeyId) })
   })
   router.post('/sweep', async (req, res) => {
     const { tableName } = parse(

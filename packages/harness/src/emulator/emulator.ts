@@ -19,7 +19,7 @@ import { DirectoryLock } from '../persistence/directory-lock.js'
 import { inProcessRequestHandler } from '../sdk/in-process-request-handler.js'
 import { DynamoDispatcher } from '../server/dynamodb-dispatcher.js'
 import { createRequestListener } from '../server/http-app.js'
-import { OperationLog } from '../server/operation-log.js'
+import { type OperationCounts, OperationLog } from '../server/operation-log.js'
 import { type AuthjsTableOptions, authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import { type ItemFormat, readTableItems } from '../tables/table-items.js'
@@ -143,7 +143,7 @@ export class Emulator implements AsyncDisposable {
             requireEmulator(emulator).createAuthjsTable(tableOptions),
           deleteTable: (tableName) => requireEmulator(emulator).deleteTable(tableName),
           items: (tableName, format) => requireEmulator(emulator).items(tableName, format),
-          operations: () => operationLog.counts(),
+          operations: (accessKeyId) => operationLog.counts(accessKeyId),
         }),
         region: resolved.region,
       }),
@@ -268,11 +268,12 @@ export class Emulator implements AsyncDisposable {
 
   /**
    * How many times clients sent each DynamoDB operation over HTTP since start, by name
-   * (`{ GetItem: 3, Query: 2 }`), unsupported ones included: assert that an application stays
-   * inside its IAM policy.
+   * (`{ GetItem: 3, Query: 2 }`), unsupported ones included; summed over every client, or only
+   * those signing with `options.accessKeyId`. Assert with it that an application stays inside
+   * its IAM policy. The emulator's own work (sweeps, admin API) is not counted.
    */
-  operations(): Record<string, number> {
-    return this.#operationLog.counts()
+  operations(options: { accessKeyId?: string } = {}): OperationCounts {
+    return this.#operationLog.counts(options.accessKeyId)
   }
 
   /** What `GET /_emulator/health` reports. */

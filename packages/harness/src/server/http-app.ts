@@ -2,7 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import express, { type NextFunction, type Request, type Response } from 'express'
 import type { DynamoRequest, DynamoResponse } from '../dynalite/dynalite-store.js'
 import { dynamoError } from './dynamodb-error.js'
-import { type OperationLog, operationOf } from './operation-log.js'
+import { accessKeyIdOf, type OperationLog, operationOf } from './operation-log.js'
 import { maxRequestBytes, RequestTooLargeError, readRequestBody } from './read-request-body.js'
 
 /** What the HTTP front needs: a DynamoDB dispatcher and the admin router. */
@@ -56,7 +56,7 @@ async function handleDynamoRequest(
     return // the client went away mid-request: there is no one to answer
   }
   const operation = operationOf(req.headers['x-amz-target'])
-  if (operation) parts.operationLog.record(operation)
+  if (operation) parts.operationLog.record(operation, accessKeyIdOf(req.headers.authorization))
   send(res, await parts.dispatch({ headers: req.headers, body }))
 }
 

@@ -1,3 +1,5 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type AdminClient, adminClient, type Emulator, startEmulator } from '../../src/index.js'
 import { documentClientFor, epochSeconds } from '../support/clients.js'
@@ -182,8 +184,21 @@ describe('operation log', () => {
     await emulator.sweep()
     await emulator.createAuthjsTable()
 
+    const other = DynamoDBDocument.from(
+      new DynamoDBClient({
+        endpoint: emulator.endpoint,
+        region: emulator.region,
+        credentials: { accessKeyId: 'other-principal', secretAccessKey: 'x' },
+      }),
+    )
+    await other.scan({ TableName: 'next-auth' })
+
     const expected = { GetItem: 2, PutItem: 1, TransactWriteItems: 1 }
-    expect(emulator.operations()).toEqual(expected)
-    expect(await adminClient(emulator.endpoint).operations()).toEqual(expected)
+    expect(emulator.operations({ accessKeyId: 'auth-dynamo' })).toEqual(expected)
+    expect(emulator.operations({ accessKeyId: 'other-principal' })).toEqual({ Scan: 1 })
+    expect(emulator.operations()).toEqual({ ...expected, Scan: 1 })
+    const admin = adminClient(emulator.endpoint)
+    expect(await admin.operations({ accessKeyId: 'auth-dynamo' })).toEqual(expected)
+    expect(await admin.operations()).toEqual({ ...expected, Scan: 1 })
   })
 })
