@@ -6,5 +6,10 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    setupFiles: ['test/support/least-privilege.setup.ts'],
+    env: {
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+    },
   },
 })

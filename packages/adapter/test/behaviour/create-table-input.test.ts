@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/client-dynamodb'
 import { describe, expect, it } from 'vitest'
 import { createTableInput, DynamoDBAdapter, type DynamoDBAdapterOptions } from '../../src/index.js'
+import { tableAdministratorCredentials } from '../support/least-privilege.js'
 import { useEmulator } from './support/emulator-fixture.js'
 import { exerciseAllMethods } from './support/exercise-all-methods.js'
 
@@ -60,10 +61,11 @@ describe('createTableInput', () => {
   it('creates, through the plain DynamoDB API, a table the adapter works on', async () => {
     const options = { ...custom, tableName: `from-code-${crypto.randomUUID()}` }
     const { table, timeToLive } = createTableInput(options)
+    // Table setup is an administrator's job, outside the adapter's least-privilege policy.
     const client = new DynamoDBClient({
       endpoint: fixture.emulator.endpoint,
       region: fixture.emulator.region,
-      credentials: fixture.emulator.credentials,
+      credentials: tableAdministratorCredentials,
     })
 
     await client.send(new CreateTableCommand(table))
