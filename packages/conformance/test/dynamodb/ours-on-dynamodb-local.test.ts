@@ -1,0 +1,39 @@
+import { DynamoDBAdapter } from '@auth-dynamo/adapter'
+import { afterAll, beforeAll } from 'vitest'
+import {
+  type DynamoDBLocal,
+  dynamodbConformanceOptions,
+  dynamodbLocalBackend,
+  startDynamoDBLocal,
+} from '../../src/dynamodb/index.js'
+import { runAdapterConformance } from '../../src/index.js'
+import { customTableNames, customUserFields } from './support/custom-names.js'
+
+// One DynamoDB Local (a JVM, seconds to start) for the file; each run gets its own table.
+let local: DynamoDBLocal | undefined
+beforeAll(async () => {
+  local = await startDynamoDBLocal()
+}, 120_000)
+afterAll(() => local?.stop())
+
+const endpoint = () => {
+  if (!local) throw new Error('DynamoDB Local did not start; see the beforeAll error')
+  return local.endpoint
+}
+
+runAdapterConformance(
+  dynamodbConformanceOptions({
+    name: '@auth-dynamo/adapter on DynamoDB Local (default names)',
+    backend: dynamodbLocalBackend({ endpoint }),
+    adapter: (backend) => DynamoDBAdapter(backend.documentClient, backend.table),
+  }),
+)
+
+runAdapterConformance(
+  dynamodbConformanceOptions({
+    name: '@auth-dynamo/adapter on DynamoDB Local (custom names and user fields)',
+    backend: dynamodbLocalBackend({ endpoint, table: customTableNames, translateConfig: {} }),
+    adapter: (backend) => DynamoDBAdapter(backend.documentClient, backend.table),
+    fixtures: { customUserFields },
+  }),
+)
