@@ -8,6 +8,7 @@ import {
 } from '../../src/dynamodb/index.js'
 import { runAdapterConformance } from '../../src/index.js'
 import { customTableNames, customUserFields } from './support/custom-names.js'
+import { oursOnDynamodbLocalCapabilities } from './support/ours-on-dynamodb-local.js'
 
 // One DynamoDB Local (a JVM, seconds to start) for the file; each run gets its own table.
 let local: DynamoDBLocal | undefined
@@ -26,6 +27,7 @@ runAdapterConformance(
     name: '@auth-dynamo/adapter on DynamoDB Local (default names)',
     backend: dynamodbLocalBackend({ endpoint }),
     adapter: (backend) => DynamoDBAdapter(backend.documentClient, backend.table),
+    capabilities: oursOnDynamodbLocalCapabilities,
   }),
 )
 
@@ -34,6 +36,7 @@ runAdapterConformance(
     name: '@auth-dynamo/adapter on DynamoDB Local (custom names and user fields)',
     backend: dynamodbLocalBackend({ endpoint, table: customTableNames, translateConfig: {} }),
     adapter: (backend) => DynamoDBAdapter(backend.documentClient, backend.table),
+    capabilities: oursOnDynamodbLocalCapabilities,
     fixtures: { customUserFields },
   }),
 )

@@ -1,12 +1,17 @@
 import { dynamodbLocalBackend } from '../../../src/dynamodb/index.js'
 import { type Capability, conformanceTests, type ExpectedFailures } from '../../../src/index.js'
+import { oursOnDynamodbLocalCapabilities } from './ours-on-dynamodb-local.js'
 import {
   upstreamCapabilities,
   upstreamCustomNamesExpectedFailures,
   upstreamExpectedFailures,
 } from './upstream-expectations.js'
 
-const dynamodbLocalOff = new Set(Object.keys(dynamodbLocalBackend().limitations))
+const dynamodbLocalOff = new Set(
+  Object.keys(dynamodbLocalBackend().limitations).filter(
+    (capability) => oursOnDynamodbLocalCapabilities[capability as Capability] !== true,
+  ),
+)
 
 function upstreamStatus(missing: Capability[], expected: ExpectedFailures, id: string): string {
   if (missing.length > 0) return `skipped (no ${missing.join(', ')})`
