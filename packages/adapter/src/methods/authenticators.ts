@@ -5,6 +5,7 @@ import { ExpressionBuilder } from '../expression-builder.js'
 import { InvalidInputError } from '../invalid-input-error.js'
 import { type Attributes, fromItem, toStoredAttributes } from '../item-codec.js'
 import type { AdapterContext } from './adapter-context.js'
+import { putNewItem } from './put-new-item.js'
 import { queryIndex } from './query-index.js'
 
 /** The four WebAuthn methods: createAuthenticator, getAuthenticator, listAuthenticatorsByUserId, updateAuthenticatorCounter. */
@@ -47,18 +48,8 @@ export function authenticatorMethods({ port, layout }: AdapterContext) {
         ...layout.authenticatorIndex(credentialID),
         type: 'AUTHENTICATOR',
       }
-      const expression = new ExpressionBuilder()
-      try {
-        await port.put({
-          TableName,
-          Item: item,
-          ConditionExpression: `attribute_not_exists(${expression.name(layout.pk)})`,
-          ...expression.attributes(),
-        })
-      } catch (error) {
-        if (isConditionalCheckFailed(error)) throw exists(credentialID, error)
-        throw error
-      }
+      const existing = await putNewItem(port, layout, item)
+      if (existing) throw exists(credentialID, existing)
       return toAuthenticator(item)
     },
 

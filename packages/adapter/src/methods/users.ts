@@ -5,6 +5,7 @@ import { ExpressionBuilder } from '../expression-builder.js'
 import { InvalidInputError } from '../invalid-input-error.js'
 import { type Attributes, fromItem, toStoredAttributes } from '../item-codec.js'
 import type { AdapterContext } from './adapter-context.js'
+import { putNewItem } from './put-new-item.js'
 import { queryIndex } from './query-index.js'
 
 /** Attributes of the Auth.js user object that `updateUser` never writes. */
@@ -35,21 +36,13 @@ export function userMethods({ port, layout }: AdapterContext) {
         ...(typeof email === 'string' && email !== '' ? layout.userEmailIndex(email) : {}),
         type: 'USER',
       }
-      const expression = new ExpressionBuilder()
-      try {
-        await port.put({
-          TableName,
-          Item: item,
-          ConditionExpression: `attribute_not_exists(${expression.name(layout.pk)})`,
-          ...expression.attributes(),
-        })
-      } catch (error) {
-        if (!isConditionalCheckFailed(error)) throw error
+      const existing = await putNewItem(port, layout, item)
+      if (existing) {
         throw new DynamoDBAdapterError({
           code: 'USER_EXISTS',
           method: 'createUser',
           tableName: TableName,
-          cause: error,
+          cause: existing,
           message: `a user with id "${id}" already exists; nothing was written.`,
         })
       }
