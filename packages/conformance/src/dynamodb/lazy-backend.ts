@@ -8,15 +8,16 @@ import type { AuthjsTableNames } from './table-names.js'
 
 /**
  * The marshall options the Auth.js docs give for `@auth/dynamodb-adapter`; the default of every
- * backend's `documentClient`. Backends hand the SDK a copy (it writes into the object).
+ * backend's `documentClient`. Not frozen: `DynamoDBDocument.from` writes its own defaults into
+ * the options it is given, and throws on a frozen object. Backends hand the SDK a copy.
  */
-export const authjsTranslateConfig: TranslateConfig = Object.freeze({
-  marshallOptions: Object.freeze({
+export const authjsTranslateConfig: TranslateConfig = {
+  marshallOptions: {
     convertEmptyValues: true,
     removeUndefinedValues: true,
     convertClassInstanceToMap: true,
-  }),
-})
+  },
+}
 
 /** What a backend started: where clients connect, and how to stop it. */
 export interface StartedService {
