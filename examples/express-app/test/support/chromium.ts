@@ -4,6 +4,16 @@ import { type Browser, type BrowserContext, chromium } from 'playwright-core'
 /** Debian's Chromium; `CHROMIUM_PATH` points elsewhere. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
+/**
+ * Why the browser tests are skipped on this machine, or undefined when they run. A developer
+ * without Chromium gets skips that say how to install it; in CI (`CI=true`, where `.ci/run`
+ * installs Chromium) they always run, so a missing browser fails loudly.
+ */
+export const skipWithoutChromium: string | undefined =
+  process.env.CI || existsSync(chromiumPath)
+    ? undefined
+    : `skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`
+
 /** Bound for every Playwright wait (selectors, navigations), so a broken flow fails, never hangs. */
 export const browserTimeoutMs = 15_000
 

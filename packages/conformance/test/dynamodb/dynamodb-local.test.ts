@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
 import { describe, expect, test } from 'vitest'
 import { startDynamoDBLocal } from '../../src/dynamodb/index.js'
+import { skipWithoutJava } from './support/java.js'
 
 const javaProcessesOnPort = (port: number) =>
   execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
@@ -24,27 +25,35 @@ async function listTables(
   }
 }
 
-describe('startDynamoDBLocal', () => {
-  test('starts DynamoDB Local in memory on a free port, and stop() ends the process', async () => {
-    const local = await startDynamoDBLocal()
-    expect(local.endpoint).toBe(`http://127.0.0.1:${local.port}`)
-    expect((await listTables(local.endpoint, local.credentials)).TableNames).toEqual([])
-    expect(javaProcessesOnPort(local.port)).toHaveLength(1)
-    await local.stop()
-    await local.stop()
-    expect(javaProcessesOnPort(local.port), 'a DynamoDB Local process after stop()').toEqual([])
-    await expect(listTables(local.endpoint, local.credentials)).rejects.toThrow(/ECONNREFUSED/)
-  }, 120_000)
+describe(`startDynamoDBLocal${skipWithoutJava ? ` (some tests ${skipWithoutJava})` : ''}`, () => {
+  test.skipIf(skipWithoutJava !== undefined)(
+    'starts DynamoDB Local in memory on a free port, and stop() ends the process',
+    async () => {
+      const local = await startDynamoDBLocal()
+      expect(local.endpoint).toBe(`http://127.0.0.1:${local.port}`)
+      expect((await listTables(local.endpoint, local.credentials)).TableNames).toEqual([])
+      expect(javaProcessesOnPort(local.port)).toHaveLength(1)
+      await local.stop()
+      await local.stop()
+      expect(javaProcessesOnPort(local.port), 'a DynamoDB Local process after stop()').toEqual([])
+      await expect(listTables(local.endpoint, local.credentials)).rejects.toThrow(/ECONNREFUSED/)
+    },
+    120_000,
+  )
 
-  test('stops when disposed with await using', async () => {
-    let port = 0
-    {
-      await using local = await startDynamoDBLocal()
-      port = local.port
-      expect(javaProcessesOnPort(port)).toHaveLength(1)
-    }
-    expect(javaProcessesOnPort(port)).toEqual([])
-  }, 120_000)
+  test.skipIf(skipWithoutJava !== undefined)(
+    'stops when disposed with await using',
+    async () => {
+      let port = 0
+      {
+        await using local = await startDynamoDBLocal()
+        port = local.port
+        expect(javaProcessesOnPort(port)).toHaveLength(1)
+      }
+      expect(javaProcessesOnPort(port)).toEqual([])
+    },
+    120_000,
+  )
 
   test('rejects with DYNAMODB_LOCAL_JAVA_MISSING, naming the fix, when there is no java', async () => {
     const path = process.env.PATH
@@ -61,32 +70,42 @@ describe('startDynamoDBLocal', () => {
     }
   })
 
-  test('rejects with DYNAMODB_LOCAL_EXITED and its output when the port is taken', async () => {
-    const server = createServer()
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    const { port } = server.address() as { port: number }
-    try {
-      await expect(startDynamoDBLocal({ port })).rejects.toThrow(
-        expect.objectContaining({
-          code: 'DYNAMODB_LOCAL_EXITED',
-          message: expect.stringContaining(`Failed to bind to 0.0.0.0/0.0.0.0:${port}`),
-        }),
-      )
-    } finally {
-      server.close()
-    }
-    expect(javaProcessesOnPort(port)).toEqual([])
-  }, 120_000)
+  test.skipIf(skipWithoutJava !== undefined)(
+    'rejects with DYNAMODB_LOCAL_EXITED and its output when the port is taken',
+    async () => {
+      const server = createServer()
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+      const { port } = server.address() as { port: number }
+      try {
+        await expect(startDynamoDBLocal({ port })).rejects.toThrow(
+          expect.objectContaining({
+            code: 'DYNAMODB_LOCAL_EXITED',
+            message: expect.stringContaining(`Failed to bind to 0.0.0.0/0.0.0.0:${port}`),
+          }),
+        )
+      } finally {
+        server.close()
+      }
+      expect(javaProcessesOnPort(port)).toEqual([])
+    },
+    120_000,
+  )
 
-  test('rejects with DYNAMODB_LOCAL_START_TIMEOUT after the wait, and leaves no process behind', async () => {
-    const error = await startDynamoDBLocal({ startTimeoutMs: 1 }).catch((caught: unknown) => caught)
-    expect(error).toMatchObject({
-      code: 'DYNAMODB_LOCAL_START_TIMEOUT',
-      message: expect.stringContaining('within 1 ms'),
-    })
-    const port = Number(/127\.0\.0\.1:(\d+)/.exec(String((error as Error).message))?.[1])
-    expect(javaProcessesOnPort(port)).toEqual([])
-  }, 120_000)
+  test.skipIf(skipWithoutJava !== undefined)(
+    'rejects with DYNAMODB_LOCAL_START_TIMEOUT after the wait, and leaves no process behind',
+    async () => {
+      const error = await startDynamoDBLocal({ startTimeoutMs: 1 }).catch(
+        (caught: unknown) => caught,
+      )
+      expect(error).toMatchObject({
+        code: 'DYNAMODB_LOCAL_START_TIMEOUT',
+        message: expect.stringContaining('within 1 ms'),
+      })
+      const port = Number(/127\.0\.0\.1:(\d+)/.exec(String((error as Error).message))?.[1])
+      expect(javaProcessesOnPort(port)).toEqual([])
+    },
+    120_000,
+  )
 
   test('rejects bad options with DYNAMODB_INVALID_OPTIONS before starting anything', async () => {
     await expect(startDynamoDBLocal({ startTimeoutMs: 0 })).rejects.toThrow(
