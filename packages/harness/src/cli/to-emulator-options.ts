@@ -3,7 +3,7 @@ import { authjsTable } from '../tables/authjs-table.js'
 import type { CliSettings } from './settings.js'
 
 /**
- * Maps the CLI's settings to {@link EmulatorOptions}: the Auth.js table under the chosen name,
+ * Maps the CLI's settings (and the vitest globalSetup's, which are a subset) to {@link EmulatorOptions}: the Auth.js table under the chosen name,
  * and only the TTL fields that were given, so the emulator's own defaults apply to the rest.
  *
  * @param settings - the parsed settings

@@ -1,4 +1,5 @@
 import type { ProvidedContext } from 'vitest'
+import { toEmulatorOptions } from '../cli/to-emulator-options.js'
 import type { AuthDynamoContext } from './auth-dynamo-context.js'
 import { readVitestSettings } from './vitest-settings.js'
 
@@ -29,17 +30,9 @@ export async function setup(project: ProvideTarget): Promise<() => Promise<void>
   // Imported here, not at the top: test workers import this package's vitest types and
   // helpers, and must not load dynalite and express for nothing.
   const { startEmulator } = await import('../index.js')
-  const { authjsTable } = await import('../tables/authjs-table.js')
-  const emulator = await startEmulator({
-    port: 0,
-    tables: [authjsTable({ tableName: settings.tableName })],
-    clock: settings.clock,
-    ttl: {
-      mode: settings.ttlMode,
-      ...(settings.sweepIntervalMs !== undefined && { intervalMs: settings.sweepIntervalMs }),
-      ...(settings.lagMs !== undefined && { lagMs: settings.lagMs }),
-    },
-  })
+  const emulator = await startEmulator(
+    toEmulatorOptions({ ...settings, port: 0, host: '127.0.0.1', persist: undefined }),
+  )
   const context: AuthDynamoContext = {
     endpoint: emulator.endpoint,
     region: emulator.region,
