@@ -12,8 +12,8 @@ import {
 } from './fixtures.js'
 import {
   authUpstream,
+  customKeyNames,
   type UpstreamAdapter,
-  type UpstreamOptions,
   upstreams,
 } from './upstream-adapters.js'
 
@@ -174,13 +174,7 @@ describe.each(upstreams)('items written by ours are read by $name', (upstream) =
 })
 
 describe('items written by ours with custom key names are read by @auth/dynamodb-adapter', () => {
-  const keys = {
-    partitionKey: 'customPK',
-    sortKey: 'customSK',
-    indexName: 'customIndex',
-    indexPartitionKey: 'customIndexPK',
-    indexSortKey: 'customIndexSK',
-  } satisfies UpstreamOptions
+  const keys = customKeyNames
 
   it('reads users, accounts, sessions and tokens under the same options', async () => {
     const { tableName } = await emulator.createAuthjsTable(keys)

@@ -2,23 +2,26 @@ import type { Adapter } from '@auth/core/adapters'
 import { DynamoDBAdapter as AuthDynamoDBAdapter } from '@auth/dynamodb-adapter'
 import type { DynamoDBDocument } from '@aws-sdk/lib-dynamodb'
 import { DynamoDBAdapter as NextAuthDynamoDBAdapter } from '@next-auth/dynamodb-adapter'
+import type { DynamoDBAdapterMethod } from '../../src/index.js'
 
-/** The 14 methods both upstream packages implement. */
-export type UpstreamMethod =
-  | 'createUser'
-  | 'getUser'
-  | 'getUserByEmail'
-  | 'getUserByAccount'
-  | 'updateUser'
-  | 'deleteUser'
-  | 'linkAccount'
-  | 'unlinkAccount'
-  | 'createSession'
-  | 'getSessionAndUser'
-  | 'updateSession'
-  | 'deleteSession'
-  | 'createVerificationToken'
-  | 'useVerificationToken'
+/** The 14 methods both upstream packages implement: ours, less getAccount and WebAuthn. */
+export type UpstreamMethod = Exclude<
+  DynamoDBAdapterMethod,
+  | 'getAccount'
+  | 'createAuthenticator'
+  | 'getAuthenticator'
+  | 'listAuthenticatorsByUserId'
+  | 'updateAuthenticatorCounter'
+>
+
+/** Every key and index name changed from the default, as both upstream packages accept them. */
+export const customKeyNames = {
+  partitionKey: 'customPK',
+  sortKey: 'customSK',
+  indexName: 'customIndex',
+  indexPartitionKey: 'customIndexPK',
+  indexSortKey: 'customIndexSK',
+} satisfies UpstreamOptions
 
 /** An upstream adapter, typed with `@auth/core`'s method signatures. */
 export type UpstreamAdapter = Required<Pick<Adapter, UpstreamMethod>>
