@@ -1,6 +1,7 @@
 import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb'
 import { describe, expect, it } from 'vitest'
-import { createDocumentClient, DynamoDBAdapter, DynamoDBAdapterError } from '../../src/index.js'
+import { createDocumentClient, DynamoDBAdapter } from '../../src/index.js'
+import { thrown } from './support/adapter-errors.js'
 import { freshAdapter, useEmulator } from './support/emulator-fixture.js'
 import { newUser } from './support/fixtures.js'
 
@@ -14,16 +15,6 @@ function envFor(overrides: Record<string, string | undefined> = {}) {
     AUTH_DYNAMODB_ENDPOINT: fixture.emulator.endpoint,
     ...overrides,
   }
-}
-
-function thrown(run: () => unknown): DynamoDBAdapterError {
-  try {
-    run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(DynamoDBAdapterError)
-    return error as DynamoDBAdapterError
-  }
-  throw new Error('expected a throw')
 }
 
 describe('createDocumentClient', () => {

@@ -1,30 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { createTableInput, DynamoDBAdapter, DynamoDBAdapterError } from '../../src/index.js'
+import { createTableInput, DynamoDBAdapter } from '../../src/index.js'
+import { failure, thrown } from './support/adapter-errors.js'
 import { freshAdapter, useEmulator } from './support/emulator-fixture.js'
 import { newSession, newUser } from './support/fixtures.js'
 
 const fixture = useEmulator()
-
-async function failure(promise: Promise<unknown>): Promise<DynamoDBAdapterError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a rejection')
-    },
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(DynamoDBAdapterError)
-  return error as DynamoDBAdapterError
-}
-
-function thrown(run: () => unknown): DynamoDBAdapterError {
-  try {
-    run()
-  } catch (error) {
-    expect(error).toBeInstanceOf(DynamoDBAdapterError)
-    return error as DynamoDBAdapterError
-  }
-  throw new Error('expected a throw')
-}
 
 describe('a missing table', () => {
   it.each([
