@@ -1,6 +1,20 @@
-export { type AdminClient, adminClient } from './admin/admin-client.js'
-export type { AdminErrorBody, ClockStatus, HealthStatus, TableItems } from './admin/admin-types.js'
+export {
+  type AdminClient,
+  type AdminClientOptions,
+  adminClient,
+  type NamespaceAdminClient,
+} from './admin/admin-client.js'
+export type {
+  AdminErrorBody,
+  ClockStatus,
+  HealthStatus,
+  NamespaceCredentials,
+  NamespaceInfo,
+  OperationsReport,
+  TableItems,
+} from './admin/admin-types.js'
 export type { ClockMode, EmulatorClock } from './clock/emulator-clock.js'
+export type { OperationCounts, OperationLogDropped } from './dispatch/operation-log.js'
 export {
   Emulator,
   type EmulatorCredentials,
@@ -8,8 +22,9 @@ export {
 } from './emulator/emulator.js'
 export type { EmulatorState } from './emulator/lifecycle.js'
 export { EmulatorError, type EmulatorErrorCode } from './errors/emulator-error.js'
+export type { EmulatorNamespace } from './namespaces/emulator-namespace.js'
+export type { NamespaceOptions } from './namespaces/namespace-registry.js'
 export type { EmulatorOptions, TtlOptions } from './options/emulator-options.js'
-export type { OperationCounts } from './server/operation-log.js'
 export {
   type AuthjsTableOptions,
   authjsTable,

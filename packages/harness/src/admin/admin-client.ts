@@ -1,44 +1,88 @@
+import type { OperationCounts } from '../dispatch/operation-log.js'
 import { EmulatorError } from '../errors/emulator-error.js'
-import type { OperationCounts } from '../server/operation-log.js'
 import type { AuthjsTableOptions } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
-import type { ItemFormat } from '../tables/table-items.js'
+import type { ItemFormat, TableItems } from '../tables/table-items.js'
 import type { SweepOptions, SweepResult } from '../ttl/ttl-sweeper.js'
 import { adminPath } from './admin-path.js'
-import type { AdminErrorBody, ClockStatus, HealthStatus, TableItems } from './admin-types.js'
+import type {
+  AdminErrorBody,
+  ClockStatus,
+  HealthStatus,
+  NamespaceInfo,
+  OperationsReport,
+} from './admin-types.js'
 
-/** A typed client for an emulator's admin API, usable from any process. */
-export interface AdminClient {
-  health(): Promise<HealthStatus>
+/** The admin API of one namespace: its clock, sweeps, reset, tables and items. */
+export interface NamespaceAdminClient {
+  /** The namespace's clock. */
   clock(): Promise<ClockStatus>
+  /** Moves the namespace's clock forward by `ms` (0 to 8.64e15). */
   advanceClock(ms: number): Promise<ClockStatus>
+  /** Moves the namespace's clock to a date (also backwards). */
   setClock(date: Date | string | number): Promise<ClockStatus>
+  /** Puts the namespace's clock back on real time. */
+  resetClock(): Promise<ClockStatus>
+  /** Deletes expired items now (every TTL table of the namespace, or `options.tableName`). */
   sweep(options?: SweepOptions): Promise<SweepResult>
+  /** Deletes every table of the namespace and recreates its seed tables, empty. */
   reset(): Promise<{ tables: string[] }>
   listTables(): Promise<string[]>
+  /** A fresh Auth.js table with a unique name (`options.tableName` is the prefix). */
   createAuthjsTable(options?: AuthjsTableOptions): Promise<{ tableName: string }>
   createTable(definition: TableDefinition): Promise<{ tableName: string }>
   deleteTable(tableName: string): Promise<void>
   items(tableName: string, format?: ItemFormat): Promise<TableItems>
-  /** DynamoDB operations clients sent over HTTP since start, counted by name; optionally only those signed with one access key. */
+  /** DynamoDB operations this namespace's clients sent over HTTP, counted by name. */
   operations(options?: { accessKeyId?: string }): Promise<OperationCounts>
 }
 
+/** A typed client for an emulator's admin API, usable from any process. */
+export interface AdminClient extends NamespaceAdminClient {
+  /** Health of the emulator, with the default namespace's clock and tables. */
+  health(): Promise<HealthStatus>
+  /** DynamoDB operations every client sent over HTTP, counted by name, with what was dropped. */
+  operationsReport(options?: { accessKeyId?: string }): Promise<OperationsReport>
+  /**
+   * Makes a namespace: a store of its own (the emulator's configured tables, or `tables`), with
+   * its own clock. Sign requests with its `credentials` to reach it.
+   */
+  createNamespace(options?: {
+    tables?: TableDefinition[]
+    authjs?: AuthjsTableOptions
+    clock?: 'system' | 'manual'
+  }): Promise<NamespaceInfo>
+  /** Deletes a namespace and everything in it. */
+  deleteNamespace(id: string): Promise<void>
+  /** The admin API of one namespace (by id). */
+  namespace(id: string): NamespaceAdminClient
+}
+
+/** Options of {@link adminClient}. */
+export interface AdminClientOptions {
+  /** The admin token, for an emulator that listens beyond loopback (it prints it at start). */
+  token?: string | undefined
+}
+
 /**
- * A client for the admin API of the emulator at `endpoint`.
+ * A client for the admin API of the emulator at `endpoint`. Without a namespace, its methods
+ * act on the default namespace; `namespace(id)` gives a client for one test file's namespace.
  *
  * @param endpoint - the emulator's endpoint (`http://127.0.0.1:8000`) or its admin URL
+ * @param options - the admin token, when the emulator needs one
  * @throws {@link EmulatorError} `ADMIN_REQUEST_FAILED` from every method when the emulator
  * answers with an error or cannot be reached, with the emulator's own message
  */
-export function adminClient(endpoint: string): AdminClient {
+export function adminClient(endpoint: string, options: AdminClientOptions = {}): AdminClient {
   const base = endpoint.replace(/\/+$/, '').replace(new RegExp(`${adminPath}$`), '') + adminPath
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`
     let response: Response
     try {
       response = await fetch(`${base}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       })
     } catch (error) {
@@ -62,24 +106,37 @@ export function adminClient(endpoint: string): AdminClient {
     }
     return JSON.parse(text) as T
   }
-  return {
-    health: () => call('GET', '/health'),
-    clock: () => call('GET', '/clock'),
-    advanceClock: (ms) => call('POST', '/clock', { advanceMs: ms }),
+  const scoped = (prefix: string): NamespaceAdminClient => ({
+    clock: () => call('GET', `${prefix}/clock`),
+    advanceClock: (ms) => call('POST', `${prefix}/clock`, { advanceMs: ms }),
     setClock: (date) =>
-      call('POST', '/clock', { set: date instanceof Date ? date.toISOString() : date }),
-    sweep: (options = {}) => call('POST', '/sweep', options),
-    reset: () => call('POST', '/reset'),
-    listTables: async () => (await call<{ tables: string[] }>('GET', '/tables')).tables,
-    createAuthjsTable: (options = {}) => call('POST', '/tables', { authjs: options }),
-    createTable: (definition) => call('POST', '/tables', { definition }),
-    deleteTable: (tableName) => call('DELETE', `/tables/${encodeURIComponent(tableName)}`),
+      call('POST', `${prefix}/clock`, { set: date instanceof Date ? date.toISOString() : date }),
+    resetClock: () => call('POST', `${prefix}/clock`, { reset: true }),
+    sweep: (sweepOptions = {}) => call('POST', `${prefix}/sweep`, sweepOptions),
+    reset: () => call('POST', `${prefix}/reset`, {}),
+    listTables: async () => (await call<{ tables: string[] }>('GET', `${prefix}/tables`)).tables,
+    createAuthjsTable: (tableOptions = {}) =>
+      call('POST', `${prefix}/tables`, { authjs: tableOptions }),
+    createTable: (definition) => call('POST', `${prefix}/tables`, { definition }),
+    deleteTable: (tableName) => call('DELETE', `${prefix}/tables/${encodeURIComponent(tableName)}`),
+    items: (tableName, format = 'plain') =>
+      call('GET', `${prefix}/tables/${encodeURIComponent(tableName)}/items?format=${format}`),
     operations: async ({ accessKeyId } = {}) => {
       const query =
         accessKeyId === undefined ? '' : `?accessKeyId=${encodeURIComponent(accessKeyId)}`
-      return (await call<{ operations: OperationCounts }>('GET', `/operations${query}`)).operations
+      return (await call<OperationsReport>('GET', `${prefix}/operations${query}`)).operations
     },
-    items: (tableName, format = 'plain') =>
-      call('GET', `/tables/${encodeURIComponent(tableName)}/items?format=${format}`),
+  })
+  return {
+    ...scoped(''),
+    health: () => call('GET', '/health'),
+    operationsReport: ({ accessKeyId } = {}) =>
+      call(
+        'GET',
+        `/operations${accessKeyId === undefined ? '' : `?accessKeyId=${encodeURIComponent(accessKeyId)}`}`,
+      ),
+    createNamespace: (namespaceOptions = {}) => call('POST', '/namespaces', namespaceOptions),
+    deleteNamespace: (id) => call('DELETE', `/namespaces/${encodeURIComponent(id)}`),
+    namespace: (id) => scoped(`/namespaces/${encodeURIComponent(id)}`),
   }
 }

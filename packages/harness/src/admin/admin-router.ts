@@ -1,55 +1,78 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { z } from 'zod'
-import type { EmulatorClock } from '../clock/emulator-clock.js'
+import { maxDateMs } from '../clock/emulator-clock.js'
 import { EmulatorError } from '../errors/emulator-error.js'
-import type { OperationCounts } from '../server/operation-log.js'
-import type { AuthjsTableOptions } from '../tables/authjs-table.js'
+import type { Namespace } from '../namespaces/namespace.js'
+import { type AuthjsTableOptions, authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
-import type { ItemFormat } from '../tables/table-items.js'
-import type { SweepOptions, SweepResult } from '../ttl/ttl-sweeper.js'
 import { adminPath } from './admin-path.js'
-import type { AdminErrorBody, ClockStatus, HealthStatus, TableItems } from './admin-types.js'
+import type {
+  AdminErrorBody,
+  HealthStatus,
+  NamespaceInfo,
+  OperationsReport,
+} from './admin-types.js'
+import { clockStatus } from './clock-status.js'
 
 /** What the admin API needs of the emulator. */
 export interface AdministeredEmulator {
-  readonly clock: EmulatorClock
   health(): HealthStatus
-  sweep(options?: SweepOptions): Promise<SweepResult>
-  reset(): Promise<void>
-  listTables(): Promise<string[]>
-  createTable(definition: TableDefinition): Promise<{ tableName: string }>
-  createAuthjsTable(options?: AuthjsTableOptions): Promise<{ tableName: string }>
-  deleteTable(tableName: string): Promise<void>
-  items(tableName: string, format?: ItemFormat): Promise<TableItems>
-  operations(accessKeyId?: string): OperationCounts
+  readonly defaultNamespace: Namespace
+  namespace(id: string): Namespace | undefined
+  namespaces(): Namespace[]
+  createNamespace(options: {
+    tables?: TableDefinition[]
+    clock?: 'system' | 'manual'
+  }): Promise<Namespace>
+  deleteNamespace(id: string): Promise<boolean>
+  operationsReport(filter?: { accessKeyId?: string; namespace?: Namespace }): OperationsReport
+  createAuthjsTable(
+    namespace: Namespace,
+    options?: AuthjsTableOptions,
+  ): Promise<{ tableName: string }>
 }
 
 const clockChange = z.union([
-  z.strictObject({ advanceMs: z.number().finite().min(0) }),
-  z.strictObject({ set: z.union([z.string().min(1), z.number().finite()]) }),
+  z.strictObject({ advanceMs: z.number().finite().min(0).max(maxDateMs) }),
+  z.strictObject({
+    set: z.union([z.string().min(1).max(64), z.number().finite().min(-maxDateMs).max(maxDateMs)]),
+  }),
+  z.strictObject({ reset: z.literal(true) }),
 ])
 
-const sweepRequest = z.strictObject({ tableName: z.string().min(1).optional() })
+const sweepRequest = z.strictObject({ tableName: z.string().min(1).max(255).optional() })
 
 const authjsOptions = z.strictObject({
-  tableName: z.string().min(1).optional(),
-  partitionKey: z.string().min(1).optional(),
-  sortKey: z.string().min(1).optional(),
-  indexName: z.string().min(1).optional(),
-  indexPartitionKey: z.string().min(1).optional(),
-  indexSortKey: z.string().min(1).optional(),
+  tableName: z.string().min(1).max(255).optional(),
+  partitionKey: z.string().min(1).max(255).optional(),
+  sortKey: z.string().min(1).max(255).optional(),
+  indexName: z.string().min(1).max(255).optional(),
+  indexPartitionKey: z.string().min(1).max(255).optional(),
+  indexSortKey: z.string().min(1).max(255).optional(),
 })
 
 const tableRequest = z.union([
   z.strictObject({ authjs: authjsOptions }),
-  z.strictObject({ definition: z.looseObject({ TableName: z.string().min(1) }) }),
+  z.strictObject({ definition: z.looseObject({ TableName: z.string().min(1).max(255) }) }),
 ])
 
+const namespaceRequest = z.strictObject({
+  tables: z
+    .array(z.looseObject({ TableName: z.string().min(1).max(255) }))
+    .max(100)
+    .optional(),
+  authjs: authjsOptions.optional(),
+  clock: z.enum(['system', 'manual']).optional(),
+})
+
 class AdminInputError extends Error {}
+class NotFoundError extends Error {}
 
 /**
- * The admin API: health, clock, sweep, reset, tables and their items. JSON in and out; bad
- * input answers 400 with a message saying what to send instead.
+ * The admin API: health, namespaces, and per namespace its clock, sweeps, reset, tables and
+ * their items, and operation counts. The default namespace's routes are at the top
+ * (`/_emulator/clock`); a test file's are under `/_emulator/namespaces/<id>/`. JSON in and out;
+ * bad input answers 400 with a message saying what to send instead.
  */
 export function createAdminRouter(emulator: AdministeredEmulator): Router {
   const router = express.Router()
@@ -58,66 +81,49 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
   router.get('/health', (_req, res) => {
     res.json(emulator.health())
   })
-  router.get('/clock', (_req, res) => {
-    res.json(clockStatus(emulator.clock))
-  })
-  router.post('/clock', (req, res) => {
-    const change = parse(
-      clockChange,
-      req.body,
-      'send { "advanceMs": <milliseconds >= 0> } or { "set": "<ISO 8601 date>" }',
-    )
-    if ('advanceMs' in change) emulator.clock.advance(change.advanceMs)
-    else emulator.clock.set(change.set)
-    res.json(clockStatus(emulator.clock))
-  })
   router.get('/operations', (req, res) => {
-    const { accessKeyId } = req.query
-    if (accessKeyId !== undefined && typeof accessKeyId !== 'string') {
-      throw new AdminInputError('accessKeyId must be given once, as a string')
-    }
-    res.json({ operations: emulator.operations(accessKeyId) })
+    res.json(emulator.operationsReport({ accessKeyId: accessKeyQuery(req) }))
   })
-  router.post('/sweep', async (req, res) => {
-    const { tableName } = parse(
-      sweepRequest,
-      req.body ?? {},
-      'send no body to sweep every table, or { "tableName": "<table>" } to sweep one',
-    )
-    if (tableName !== undefined) await requireTable(emulator, tableName)
-    res.json(await emulator.sweep(tableName === undefined ? {} : { tableName }))
+  router.get('/namespaces', async (_req, res) => {
+    res.json({ namespaces: await Promise.all(emulator.namespaces().map(namespaceInfo)) })
   })
-  router.post('/reset', async (_req, res) => {
-    await emulator.reset()
-    res.json({ tables: await emulator.listTables() })
-  })
-  router.get('/tables', async (_req, res) => {
-    res.json({ tables: await emulator.listTables() })
-  })
-  router.post('/tables', async (req, res) => {
+  router.post('/namespaces', async (req, res) => {
     const request = parse(
-      tableRequest,
+      namespaceRequest,
       req.body ?? {},
-      'send { "authjs": { ...Auth.js table options } } or { "definition": { ...CreateTable input } }',
+      'send {} for a namespace with the emulator\'s tables, or { "tables": [CreateTable inputs] }, { "authjs": { ...Auth.js table options } }, "clock": "manual" | "system"',
     )
-    const created =
-      'authjs' in request
-        ? await emulator.createAuthjsTable(request.authjs)
-        : await emulator.createTable(request.definition as unknown as TableDefinition)
-    res.status(201).json(created)
+    const tables =
+      request.tables !== undefined || request.authjs !== undefined
+        ? [
+            ...((request.tables ?? []) as unknown as TableDefinition[]),
+            ...(request.authjs ? [authjsTable(request.authjs)] : []),
+          ]
+        : undefined
+    const namespace = await emulator.createNamespace({
+      ...(tables ? { tables } : {}),
+      ...(request.clock ? { clock: request.clock } : {}),
+    })
+    res.status(201).json(await namespaceInfo(namespace))
   })
-  router.delete('/tables/:name', async (req, res) => {
-    await requireTable(emulator, req.params.name as string)
-    await emulator.deleteTable(req.params.name as string)
+  router.delete('/namespaces/:id', async (req, res) => {
+    if (!(await emulator.deleteNamespace(req.params.id as string))) {
+      throw new NotFoundError(`No namespace ${req.params.id}`)
+    }
     res.status(204).end()
   })
-  router.get('/tables/:name/items', async (req, res) => {
-    const format = req.query.format ?? 'plain'
-    if (format !== 'plain' && format !== 'dynamodb') {
-      throw new AdminInputError('format must be "plain" or "dynamodb"')
-    }
-    await requireTable(emulator, req.params.name as string)
-    res.json(await emulator.items(req.params.name as string, format))
+
+  const scoped = namespaceRoutes(emulator)
+  router.use('/namespaces/:id', (req, res, next) => {
+    const namespace = emulator.namespace(req.params.id as string)
+    if (!namespace)
+      return next(new NotFoundError(`No namespace ${req.params.id}: it was deleted, or never made`))
+    res.locals.namespace = namespace
+    scoped(req, res, next)
+  })
+  router.use((req, res, next) => {
+    res.locals.namespace = emulator.defaultNamespace
+    scoped(req, res, next)
   })
 
   router.use((req, res) => {
@@ -130,13 +136,14 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
   })
   router.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     if (error instanceof AdminInputError) return sendError(res, 400, 'BAD_REQUEST', error.message)
-    if (error instanceof TableMissingError)
-      return sendError(res, 404, 'TABLE_NOT_FOUND', error.message)
+    if (error instanceof NotFoundError) return sendError(res, 404, 'NOT_FOUND', error.message)
     if (isBodyParserError(error)) {
-      return sendError(res, 400, 'BAD_REQUEST', `The body is not valid JSON: ${error.message}`)
+      const status = typeof error.status === 'number' && error.status < 500 ? error.status : 400
+      return sendError(res, status, 'BAD_REQUEST', `The body is not valid JSON: ${error.message}`)
     }
     if (error instanceof EmulatorError) {
-      const status = error.code === 'INVALID_STATE' ? 503 : 400
+      const status =
+        error.code === 'INVALID_STATE' ? 503 : error.code === 'TABLE_NOT_FOUND' ? 404 : 400
       return sendError(res, status, error.code, error.message)
     }
     sendError(res, 500, 'INTERNAL', error instanceof Error ? error.message : String(error))
@@ -144,17 +151,96 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
   return router
 }
 
-const endpointList =
-  'Endpoints: GET health, GET clock, POST clock, GET operations, POST sweep, POST reset, GET tables, POST tables, DELETE tables/:name, GET tables/:name/items'
+/** The routes of one namespace (`res.locals.namespace`). */
+function namespaceRoutes(emulator: AdministeredEmulator): Router {
+  const router = express.Router({ mergeParams: true })
+  const current = (res: Response) => res.locals.namespace as Namespace
 
-class TableMissingError extends Error {}
-
-async function requireTable(emulator: AdministeredEmulator, tableName: string): Promise<void> {
-  const tables = await emulator.listTables()
-  if (!tables.includes(tableName)) {
-    throw new TableMissingError(
-      `No table named ${tableName}. Tables: ${tables.length > 0 ? tables.join(', ') : '(none)'}`,
+  router.get('/clock', (_req, res) => {
+    res.json(clockStatus(current(res).clock))
+  })
+  router.post('/clock', (req, res) => {
+    const change = parse(
+      clockChange,
+      req.body,
+      `send { "advanceMs": <milliseconds, 0 to ${maxDateMs}> }, { "set": "<ISO 8601 date>" } or { "reset": true } to return to real time`,
     )
+    const { clock } = current(res)
+    if ('advanceMs' in change) clock.advance(change.advanceMs)
+    else if ('set' in change) clock.set(change.set)
+    else clock.reset()
+    res.json(clockStatus(clock))
+  })
+  router.post('/sweep', async (req, res) => {
+    const { tableName } = parse(
+      sweepRequest,
+      req.body ?? {},
+      'send {} to sweep every table of the namespace, or { "tableName": "<table>" } to sweep one',
+    )
+    res.json(await current(res).sweep(tableName === undefined ? {} : { tableName }))
+  })
+  router.post('/reset', async (_req, res) => {
+    const namespace = current(res)
+    await namespace.reset()
+    res.json({ tables: await namespace.listTables() })
+  })
+  router.get('/operations', (req, res) => {
+    res.json(
+      emulator.operationsReport({ namespace: current(res), accessKeyId: accessKeyQuery(req) }),
+    )
+  })
+  router.get('/tables', async (_req, res) => {
+    res.json({ tables: await current(res).listTables() })
+  })
+  router.post('/tables', async (req, res) => {
+    const request = parse(
+      tableRequest,
+      req.body ?? {},
+      'send { "authjs": { ...Auth.js table options } } or { "definition": { ...CreateTable input } }',
+    )
+    const namespace = current(res)
+    const created =
+      'authjs' in request
+        ? await emulator.createAuthjsTable(namespace, request.authjs)
+        : await namespace.createTable(request.definition as unknown as TableDefinition)
+    res.status(201).json(created)
+  })
+  router.delete('/tables/:name', async (req, res) => {
+    const namespace = current(res)
+    await namespace.requireTable(req.params.name as string)
+    await namespace.deleteTable(req.params.name as string)
+    res.status(204).end()
+  })
+  router.get('/tables/:name/items', async (req, res) => {
+    const format = req.query.format ?? 'plain'
+    if (format !== 'plain' && format !== 'dynamodb') {
+      throw new AdminInputError('format must be "plain" or "dynamodb"')
+    }
+    res.json(await current(res).items(req.params.name as string, format))
+  })
+  return router
+}
+
+const endpointList =
+  'Endpoints: GET health, GET operations, GET|POST namespaces, DELETE namespaces/:id; and for the default namespace (or under namespaces/:id/): GET|POST clock, POST sweep, POST reset, GET operations, GET|POST tables, DELETE tables/:name, GET tables/:name/items'
+
+function accessKeyQuery(req: Request): string | undefined {
+  const { accessKeyId } = req.query
+  if (accessKeyId !== undefined && typeof accessKeyId !== 'string') {
+    throw new AdminInputError('accessKeyId must be given once, as a string')
+  }
+  return accessKeyId
+}
+
+async function namespaceInfo(namespace: Namespace): Promise<NamespaceInfo> {
+  return {
+    id: namespace.id,
+    credentials: {
+      accessKeyId: namespace.accessKeyId ?? 'auth-dynamo',
+      secretAccessKey: 'auth-dynamo',
+    },
+    tables: await namespace.listTables(),
+    clock: clockStatus(namespace.clock),
   }
 }
 
@@ -169,16 +255,11 @@ function parse<T>(schema: z.ZodType<T>, body: unknown, hint: string): T {
   return result.data
 }
 
-function clockStatus(clock: EmulatorClock): ClockStatus {
-  const now = clock.now()
-  return { mode: clock.mode, now: now.toISOString(), epochMs: now.getTime() }
-}
-
 function sendError(res: Response, status: number, code: string, message: string): void {
   const body: AdminErrorBody = { error: { code, message } }
   res.status(status).json(body)
 }
 
-function isBodyParserError(error: unknown): error is Error & { type: string } {
+function isBodyParserError(error: unknown): error is Error & { type: string; status?: number } {
   return error instanceof Error && 'type' in error && typeof error.type === 'string'
 }

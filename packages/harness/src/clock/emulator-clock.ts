@@ -3,31 +3,41 @@ import { EmulatorError } from '../errors/emulator-error.js'
 /** How the emulator's clock moves: with the system time, or only when told. */
 export type ClockMode = 'system' | 'manual'
 
+/** The latest time a JavaScript Date can hold, in epoch milliseconds. */
+export const maxDateMs = 8.64e15
+
 /**
- * The time the emulator's TTL sweeper compares expiry attributes with.
+ * The time TTL expiry is measured on, one per namespace.
  *
- * In `system` mode it follows the machine's time, shifted by whatever `advance` and `set` added;
- * in `manual` mode it starts at the real time and then moves only by `advance` and `set`.
+ * In `system` mode it follows the machine's time, shifted by whatever `advance` and `set`
+ * added; in `manual` mode it starts at the real time and then moves only by `advance`, `set`
+ * and `reset`.
  */
 export interface EmulatorClock {
   /** `system` or `manual`. */
   readonly mode: ClockMode
-  /** The emulator's current time. */
+  /** The clock's current time. */
   now(): Date
+  /** How far the clock is ahead of the machine's time (negative: behind), in milliseconds. */
+  offsetMs(): number
   /**
    * Moves the clock forward.
-   * @param ms - milliseconds to add; a finite number >= 0
+   * @param ms - milliseconds to add: a finite number >= 0 that keeps the time a valid Date
    * @returns the new time
-   * @throws {@link EmulatorError} `INVALID_CLOCK_INPUT` for a negative or non-finite value
+   * @throws {@link EmulatorError} `INVALID_CLOCK_INPUT` for a negative, non-finite or too large value
    */
   advance(ms: number): Date
   /**
    * Moves the clock to a given time (also backwards).
-   * @param date - a Date, an ISO 8601 string or epoch milliseconds
+   * @param date - a Date, an ISO 8601 string or epoch milliseconds, within ±8.64e15 ms of 1970
    * @returns the new time
    * @throws {@link EmulatorError} `INVALID_CLOCK_INPUT` for a value that is not a valid date
    */
   set(date: Date | string | number): Date
+  /** Back to the machine's time (offset 0): the one call that undoes every advance and set. */
+  reset(): Date
+  /** Calls `listener` after every advance, set or reset; returns the function that stops it. */
+  onChange(listener: (now: Date) => void): () => void
 }
 
 /** Builds a clock in the given mode. */
@@ -36,12 +46,19 @@ export function createClock(
   readSystemTime: () => number = Date.now,
 ): EmulatorClock {
   // Both modes are an offset from a base: system time keeps ticking, manual time is frozen.
-  const frozenAt = readSystemTime()
-  let offsetMs = 0
+  let frozenAt = readSystemTime()
+  let offset = 0
+  const listeners = new Set<(now: Date) => void>()
   const base = () => (mode === 'system' ? readSystemTime() : frozenAt)
+  const changed = () => {
+    const now = new Date(base() + offset)
+    for (const listener of listeners) listener(now)
+    return now
+  }
   return {
     mode,
-    now: () => new Date(base() + offsetMs),
+    now: () => new Date(base() + offset),
+    offsetMs: () => base() + offset - readSystemTime(),
     advance(ms) {
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
         throw new EmulatorError(
@@ -49,13 +66,29 @@ export function createClock(
           `clock.advance(ms) needs a finite number of milliseconds >= 0, got ${String(ms)}; use clock.set(date) to move the clock back`,
         )
       }
-      offsetMs += ms
-      return new Date(base() + offsetMs)
+      const target = base() + offset + ms
+      if (target > maxDateMs) {
+        throw new EmulatorError(
+          'INVALID_CLOCK_INPUT',
+          `clock.advance(${ms}) would move the clock past the latest valid date (+275760-09-13); advance by at most ${maxDateMs - (base() + offset)} ms`,
+        )
+      }
+      offset += ms
+      return changed()
     },
     set(date) {
       const target = toEpochMs(date)
-      offsetMs = target - base()
-      return new Date(target)
+      offset = target - base()
+      return changed()
+    },
+    reset() {
+      frozenAt = readSystemTime()
+      offset = 0
+      return changed()
+    },
+    onChange(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
     },
   }
 }
@@ -67,10 +100,10 @@ function toEpochMs(date: Date | string | number): number {
       : typeof date === 'string' || typeof date === 'number'
         ? new Date(date).getTime()
         : Number.NaN
-  if (!Number.isFinite(ms)) {
+  if (!Number.isFinite(ms) || Math.abs(ms) > maxDateMs) {
     throw new EmulatorError(
       'INVALID_CLOCK_INPUT',
-      `clock.set(date) needs a Date, an ISO 8601 string or epoch milliseconds, got ${JSON.stringify(date)}`,
+      `clock.set(date) needs a Date, an ISO 8601 string or epoch milliseconds between -8.64e15 and 8.64e15, got ${JSON.stringify(date)}`,
     )
   }
   return ms

@@ -1,31 +1,41 @@
 import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
+import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
-import { DynamoDBClient, paginateListTables } from '@aws-sdk/client-dynamodb'
 import { adminPath } from '../admin/admin-path.js'
-import { createAdminRouter } from '../admin/admin-router.js'
-import type { HealthStatus, TableItems } from '../admin/admin-types.js'
+import type { AdministeredEmulator } from '../admin/admin-router.js'
+import type { HealthStatus, OperationsReport } from '../admin/admin-types.js'
+import { clockStatus } from '../admin/clock-status.js'
 import { createClock, type EmulatorClock } from '../clock/emulator-clock.js'
-import { DynaliteStore } from '../dynalite/dynalite-store.js'
+import { Dispatcher } from '../dispatch/dispatcher.js'
+import { type OperationCounts, OperationLog } from '../dispatch/operation-log.js'
+import { OperationRouter } from '../dispatch/operation-router.js'
+import { DynaliteEngine } from '../engine/dynalite-engine.js'
 import { EmulatorError } from '../errors/emulator-error.js'
+import { featureModules } from '../features/feature-modules.js'
+import { unsupportedOperations } from '../features/unsupported-operations.js'
+import { createRequestListener } from '../http/http-app.js'
+import { isLoopbackName, RequestGuard } from '../http/request-guard.js'
+import type { EmulatorNamespace } from '../namespaces/emulator-namespace.js'
+import { Namespace } from '../namespaces/namespace.js'
+import {
+  defaultNamespaceId,
+  type NamespaceOptions,
+  NamespaceRegistry,
+  namespaceIdOf,
+} from '../namespaces/namespace-registry.js'
 import {
   type EmulatorOptions,
   type ResolvedEmulatorOptions,
   resolveEmulatorOptions,
 } from '../options/emulator-options.js'
 import { DirectoryLock } from '../persistence/directory-lock.js'
-import { inProcessRequestHandler } from '../sdk/in-process-request-handler.js'
-import { DynamoDispatcher } from '../server/dynamodb-dispatcher.js'
-import { createRequestListener } from '../server/http-app.js'
-import { type OperationCounts, OperationLog } from '../server/operation-log.js'
 import { type AuthjsTableOptions, authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
-import { type ItemFormat, readTableItems } from '../tables/table-items.js'
-import { createTable, deleteTable } from '../tables/table-operations.js'
+import type { ItemFormat, TableItems } from '../tables/table-items.js'
 import { TtlRegistry } from '../ttl/ttl-registry.js'
-import { type SweepOptions, type SweepResult, sweepExpiredItems } from '../ttl/ttl-sweeper.js'
+import type { SweepOptions, SweepResult } from '../ttl/ttl-sweeper.js'
 import { type EmulatorState, Lifecycle } from './lifecycle.js'
 
 /** Credentials the emulator hands out; it accepts any, as DynamoDB Local does. */
@@ -38,8 +48,12 @@ export interface EmulatorCredentials {
 const closeGraceMs = 2000
 
 /**
- * A running DynamoDB emulator: dynalite behind one HTTP server, with TTL simulated on a clock
- * you control. Create it with {@link startEmulator}; stop it with `stop()` or `await using`.
+ * A running DynamoDB emulator: dynalite behind one HTTP server, with TTL simulated on clocks
+ * you control, and namespaces that keep test files apart. Create it with {@link startEmulator};
+ * stop it with `stop()` or `await using`.
+ *
+ * The members without a namespace in their name act on the default namespace: the tables
+ * created at start, reached with any access key but a namespace's.
  */
 export class Emulator implements AsyncDisposable {
   /** DynamoDB endpoint for AWS SDK clients, e.g. `http://127.0.0.1:8000`. */
@@ -52,49 +66,46 @@ export class Emulator implements AsyncDisposable {
   readonly port: number
   /** The region to configure clients with. */
   readonly region: string
-  /** Credentials to configure clients with. */
+  /** Credentials to configure clients with (the default namespace's). */
   readonly credentials: EmulatorCredentials = {
     accessKeyId: 'auth-dynamo',
     secretAccessKey: 'auth-dynamo',
   }
-  /** The clock TTL expiry is measured on. */
+  /** The default namespace's clock. */
   readonly clock: EmulatorClock
   /** Names of the tables created at start (and again by `reset()`). */
   readonly tables: readonly string[]
+  /** The admin API's token, when one is required (a host beyond loopback, or the option). */
+  readonly adminToken: string | undefined
 
   readonly #options: ResolvedEmulatorOptions
   readonly #lifecycle: Lifecycle
-  readonly #store: DynaliteStore
-  readonly #registry: TtlRegistry
-  readonly #client: DynamoDBClient
+  readonly #namespaces: NamespaceRegistry
   readonly #server: Server
   readonly #lock: DirectoryLock | undefined
   readonly #operationLog: OperationLog
   #sweepTimer: NodeJS.Timeout | undefined
   #lastSweepError: string | null = null
-  #exclusive: Promise<unknown> = Promise.resolve()
+  readonly #sweeping = new Set<string>()
   #stopping: Promise<void> | undefined
 
   private constructor(parts: {
     options: ResolvedEmulatorOptions
     lifecycle: Lifecycle
-    store: DynaliteStore
-    registry: TtlRegistry
-    client: DynamoDBClient
+    namespaces: NamespaceRegistry
     server: Server
-    clock: EmulatorClock
     lock: DirectoryLock | undefined
     operationLog: OperationLog
+    adminToken: string | undefined
   }) {
     this.#options = parts.options
     this.#lifecycle = parts.lifecycle
-    this.#store = parts.store
-    this.#registry = parts.registry
-    this.#client = parts.client
+    this.#namespaces = parts.namespaces
     this.#server = parts.server
     this.#lock = parts.lock
     this.#operationLog = parts.operationLog
-    this.clock = parts.clock
+    this.adminToken = parts.adminToken
+    this.clock = parts.namespaces.default.clock
     this.region = parts.options.region
     this.tables = parts.options.tables.map((table) => table.TableName)
     const { port } = parts.server.address() as AddressInfo
@@ -113,51 +124,55 @@ export class Emulator implements AsyncDisposable {
       mkdirSync(resolved.persist, { recursive: true })
       lock = DirectoryLock.acquire(resolved.persist)
     }
-    const store = DynaliteStore.open(resolved.persist && join(resolved.persist, 'dynalite'))
-    const registry = TtlRegistry.open(resolved.persist && join(resolved.persist, 'ttl.json'))
-    const dispatcher = new DynamoDispatcher(store, registry)
+    const router = new OperationRouter(featureModules, unsupportedOperations)
+    const ttlLagMs = resolved.ttl.mode === 'lag' ? resolved.ttl.lagMs : 0
+    const defaultNamespace = new Namespace({
+      id: defaultNamespaceId,
+      accessKeyId: undefined,
+      clock: createClock(resolved.clock),
+      engine: DynaliteEngine.open({ path: resolved.persist && join(resolved.persist, 'dynalite') }),
+      ttl: TtlRegistry.open(resolved.persist && join(resolved.persist, 'ttl.json')),
+      definitions: resolved.tables,
+      router,
+      ttlLagMs,
+    })
+    const namespaces = new NamespaceRegistry(defaultNamespace, {
+      tables: resolved.tables,
+      clock: resolved.clock,
+      router,
+      ttlLagMs,
+    })
     const operationLog = new OperationLog()
-    const clock = createClock(resolved.clock)
-    const client = new DynamoDBClient({
-      region: resolved.region,
-      endpoint: 'http://emulator.internal',
-      credentials: { accessKeyId: 'auth-dynamo', secretAccessKey: 'auth-dynamo' },
-      requestHandler: inProcessRequestHandler((request) => dispatcher.dispatch(request)),
-      maxAttempts: 1,
+    const adminToken =
+      resolved.adminToken ??
+      (isLoopbackName(resolved.host) ? undefined : randomBytes(24).toString('base64url'))
+    const guard = new RequestGuard({
+      host: resolved.host,
+      allowedHosts: resolved.allowedHosts,
+      adminToken,
     })
 
     let emulator: Emulator | undefined
+    let admin: Promise<RequestListener> | undefined
     const server = createServer(
       createRequestListener({
-        dispatch: (request) => dispatcher.dispatch(request),
-        operationLog,
+        dispatcher: new Dispatcher(namespaces, operationLog),
+        guard,
         adminPath,
-        adminRouter: createAdminRouter({
-          clock,
-          health: () => requireEmulator(emulator).health(),
-          sweep: () => requireEmulator(emulator).sweep(),
-          reset: () => requireEmulator(emulator).reset(),
-          listTables: () => requireEmulator(emulator).listTables(),
-          createTable: (definition) => requireEmulator(emulator).createTable(definition),
-          createAuthjsTable: (tableOptions) =>
-            requireEmulator(emulator).createAuthjsTable(tableOptions),
-          deleteTable: (tableName) => requireEmulator(emulator).deleteTable(tableName),
-          items: (tableName, format) => requireEmulator(emulator).items(tableName, format),
-          operations: (accessKeyId) => operationLog.counts(accessKeyId),
-        }),
+        adminHandler: () => {
+          admin ??= loadAdminHandler(() => requireEmulator(emulator))
+          return admin
+        },
         region: resolved.region,
       }),
     )
 
     try {
-      for (const definition of resolved.tables) {
-        await createTable(client, registry, definition, { ifMissing: Boolean(resolved.persist) })
-      }
+      await defaultNamespace.createSeedTables({ ifMissing: Boolean(resolved.persist) })
       await listen(server, resolved.port, resolved.host)
     } catch (error) {
       lifecycle.moveTo('stopped')
-      client.destroy()
-      await store.close().catch(() => undefined)
+      await namespaces.closeAll().catch(() => undefined)
       lock?.release()
       throw error
     }
@@ -165,13 +180,11 @@ export class Emulator implements AsyncDisposable {
     emulator = new Emulator({
       options: resolved,
       lifecycle,
-      store,
-      registry,
-      client,
+      namespaces,
       server,
-      clock,
       lock,
       operationLog,
+      adminToken,
     })
     lifecycle.moveTo('running')
     emulator.#startSweeping()
@@ -184,114 +197,159 @@ export class Emulator implements AsyncDisposable {
   }
 
   /**
-   * Deletes expired items now, in every table with TTL enabled, or only in
-   * `options.tableName` (in `lag` mode, only items expired for longer than the lag).
+   * Deletes expired items of the default namespace now, in every table with TTL enabled, or
+   * only in `options.tableName` (in `lag` mode, only items expired for longer than the lag).
    * @throws {@link EmulatorError} `INVALID_STATE` unless running, `TABLE_NOT_FOUND` for an
    * unknown `tableName`
    */
   sweep(options: SweepOptions = {}): Promise<SweepResult> {
     this.#lifecycle.assertRunning('sweep')
-    return this.#runExclusive(async () => {
-      const { tableName } = options
-      if (tableName !== undefined && !(await this.#listTables()).includes(tableName)) {
-        throw new EmulatorError('TABLE_NOT_FOUND', `Cannot sweep ${tableName}: no such table`)
-      }
-      return sweepExpiredItems(
-        this.#client,
-        this.#registry,
-        this.clock.now().getTime(),
-        this.#options.ttl.mode === 'lag' ? this.#options.ttl.lagMs : 0,
-        tableName,
-      )
-    })
+    return this.#namespaces.default.sweep(options)
   }
 
   /**
-   * Deletes every table, then creates the configured tables again, empty.
+   * Back to the state at start: deletes every namespace made since, and every table of the
+   * default namespace, then creates the configured tables again, empty.
    * @throws {@link EmulatorError} `INVALID_STATE` unless running
    */
   reset(): Promise<void> {
     this.#lifecycle.assertRunning('reset')
-    return this.#runExclusive(async () => {
-      for (const tableName of await this.#listTables()) {
-        await deleteTable(this.#client, this.#registry, tableName)
-      }
-      this.#registry.clear()
-      for (const definition of this.#options.tables) {
-        await createTable(this.#client, this.#registry, definition)
-      }
-    })
+    return (async () => {
+      for (const namespace of this.#namespaces.list()) await this.#namespaces.delete(namespace.id)
+      await this.#namespaces.default.reset()
+    })()
   }
 
-  /** Names of every table now in the emulator. */
+  /** Names of every table in the default namespace. */
   listTables(): Promise<string[]> {
     this.#lifecycle.assertRunning('list tables')
-    return this.#listTables()
+    return this.#namespaces.default.listTables()
   }
 
   /**
-   * Creates a table from a CreateTable input (CloudFormation's `TimeToLiveSpecification`
-   * accepted), ACTIVE when this resolves.
+   * Creates a table in the default namespace from a CreateTable input (CloudFormation's
+   * `TimeToLiveSpecification` accepted), ACTIVE when this resolves.
    * @throws {@link EmulatorError} `TABLE_SETUP_FAILED` when DynamoDB rejects the definition
    */
-  async createTable(definition: TableDefinition): Promise<{ tableName: string }> {
+  createTable(definition: TableDefinition): Promise<{ tableName: string }> {
     this.#lifecycle.assertRunning('create a table')
-    await createTable(this.#client, this.#registry, definition)
-    return { tableName: definition.TableName }
+    return this.#namespaces.default.createTable(definition)
   }
 
   /**
-   * Creates a fresh Auth.js table with a unique name, for one test file's isolation.
+   * Creates a fresh Auth.js table with a unique name in the default namespace.
    * @param options - the adapter's option names; `tableName` is used as the prefix
    * @defaultValue prefix `'next-auth'`
    */
   createAuthjsTable(options: AuthjsTableOptions = {}): Promise<{ tableName: string }> {
-    const prefix = options.tableName ?? 'next-auth'
-    const tableName = `${prefix}-${randomBytes(6).toString('hex')}`
-    return this.createTable(authjsTable({ ...options, tableName }))
+    this.#lifecycle.assertRunning('create a table')
+    return this.#createAuthjsTable(this.#namespaces.default, options)
   }
 
-  /** Deletes a table; a missing table is not an error. */
-  async deleteTable(tableName: string): Promise<void> {
+  /** Deletes a table of the default namespace; a missing table is not an error. */
+  deleteTable(tableName: string): Promise<void> {
     this.#lifecycle.assertRunning('delete a table')
-    await deleteTable(this.#client, this.#registry, tableName)
+    return this.#namespaces.default.deleteTable(tableName)
   }
 
   /**
-   * Every item of a table, as plain JSON (default) or as DynamoDB attribute values.
-   * @throws the SDK's ResourceNotFoundException for a missing table
+   * Every item of a table of the default namespace, as `{ tableName, count, items }`: plain
+   * JSON (default) or DynamoDB attribute values.
+   * @throws {@link EmulatorError} `TABLE_NOT_FOUND` for a missing table
    */
   items(tableName: string, format: ItemFormat = 'plain'): Promise<TableItems> {
     this.#lifecycle.assertRunning('read items')
-    return readTableItems(this.#client, tableName, format)
+    return this.#namespaces.default.items(tableName, format)
+  }
+
+  /**
+   * Makes a namespace: a store of its own with the configured tables (or `options.tables`) and
+   * its own clock, reached with the credentials it returns. One per test file keeps files apart.
+   * @throws {@link EmulatorError} `INVALID_STATE` unless running or past 1,000 namespaces,
+   *   `TABLE_SETUP_FAILED` when a table is rejected
+   */
+  createNamespace(options: NamespaceOptions = {}): Promise<EmulatorNamespace> {
+    this.#lifecycle.assertRunning('create a namespace')
+    return this.#namespaces.create(options).then((namespace) => this.#handle(namespace))
+  }
+
+  /**
+   * A namespace by id (`'default'` included), or the one an access key belongs to.
+   * @throws {@link EmulatorError} `INVALID_STATE` when there is no such namespace
+   */
+  namespace(idOrAccessKeyId: string = defaultNamespaceId): EmulatorNamespace {
+    const namespace =
+      this.#namespaces.get(idOrAccessKeyId) ??
+      this.#namespaces.get(namespaceIdOf(idOrAccessKeyId) ?? defaultNamespaceId)
+    if (!namespace) {
+      throw new EmulatorError(
+        'INVALID_STATE',
+        `No namespace ${idOrAccessKeyId}: it was deleted, or never made`,
+      )
+    }
+    return this.#handle(namespace)
   }
 
   /**
    * How many times clients sent each DynamoDB operation over HTTP since start, by name
-   * (`{ GetItem: 3, Query: 2 }`), unsupported ones included; summed over every client, or only
-   * those signing with `options.accessKeyId`. Assert with it that an application stays inside
-   * its IAM policy. The emulator's own work (sweeps, admin API) is not counted.
+   * (`{ GetItem: 3, Query: 2 }`), unsupported ones and the parts of transactions included;
+   * summed over every client, or only those signing with `options.accessKeyId`. Assert with it
+   * that an application stays inside its IAM policy. The emulator's own work (sweeps, admin
+   * API) is not counted.
    */
   operations(options: { accessKeyId?: string } = {}): OperationCounts {
-    return this.#operationLog.counts(options.accessKeyId)
+    return this.operationsReport(options).operations
   }
 
   /** What `GET /_emulator/health` reports. */
   health(): HealthStatus {
-    const now = this.clock.now()
     return {
       status: 'ok',
       state: this.state,
       endpoint: this.endpoint,
       region: this.region,
       tables: [...this.tables],
-      clock: { mode: this.clock.mode, now: now.toISOString(), epochMs: now.getTime() },
+      clock: clockStatus(this.clock),
       ttl: { ...this.#options.ttl },
+      namespaces: this.#namespaces.list().length,
       lastSweepError: this.#lastSweepError,
     }
   }
 
-  /** Stops the server and closes the store. Safe to call more than once. */
+  /** @internal What the admin API's operations routes report. */
+  operationsReport(filter: { accessKeyId?: string; namespace?: Namespace } = {}): OperationsReport {
+    const { accessKeyId, namespace } = filter
+    const inNamespace = (key: string) =>
+      namespace === undefined ||
+      (namespace.accessKeyId === undefined
+        ? namespaceIdOf(key) === undefined
+        : namespaceIdOf(key) === namespace.id)
+    return {
+      operations: this.#operationLog.counts(
+        (key) => inNamespace(key) && (accessKeyId === undefined || key === accessKeyId),
+      ),
+      dropped: this.#operationLog.dropped(),
+    }
+  }
+
+  /** @internal The admin API's view of this emulator. */
+  administered(): AdministeredEmulator {
+    return {
+      health: () => this.health(),
+      defaultNamespace: this.#namespaces.default,
+      namespace: (id) => this.#namespaces.get(id),
+      namespaces: () => this.#namespaces.list(),
+      createNamespace: (options) => {
+        this.#lifecycle.assertRunning('create a namespace')
+        return this.#namespaces.create(options)
+      },
+      deleteNamespace: (id) => this.#namespaces.delete(id),
+      operationsReport: (filter) => this.operationsReport(filter),
+      createAuthjsTable: (namespace, options) => this.#createAuthjsTable(namespace, options),
+    }
+  }
+
+  /** Stops the server and closes every store. Safe to call more than once. */
   stop(): Promise<void> {
     this.#stopping ??= this.#stop()
     return this.#stopping
@@ -306,42 +364,68 @@ export class Emulator implements AsyncDisposable {
     this.#lifecycle.moveTo('stopping')
     clearInterval(this.#sweepTimer)
     await closeServer(this.#server)
-    await this.#exclusive.catch(() => undefined)
-    this.#client.destroy()
-    await this.#store.close()
+    await this.#namespaces.closeAll()
     this.#lock?.release()
     this.#lifecycle.moveTo('stopped')
+  }
+
+  #createAuthjsTable(namespace: Namespace, options: AuthjsTableOptions = {}) {
+    const prefix = options.tableName ?? 'next-auth'
+    const tableName = `${prefix}-${randomBytes(6).toString('hex')}`
+    return namespace.createTable(authjsTable({ ...options, tableName }))
+  }
+
+  #handle(namespace: Namespace): EmulatorNamespace {
+    const dispose = async () => {
+      if (namespace.accessKeyId === undefined) {
+        throw new EmulatorError(
+          'INVALID_STATE',
+          'The default namespace cannot be disposed of; call reset() to empty it',
+        )
+      }
+      await this.#namespaces.delete(namespace.id)
+    }
+    return {
+      id: namespace.id,
+      credentials: {
+        accessKeyId: namespace.accessKeyId ?? this.credentials.accessKeyId,
+        secretAccessKey: this.credentials.secretAccessKey,
+      },
+      clock: namespace.clock,
+      sweep: (options) => namespace.sweep(options),
+      reset: () => namespace.reset(),
+      listTables: () => namespace.listTables(),
+      createTable: (definition) => namespace.createTable(definition),
+      createAuthjsTable: (options) => this.#createAuthjsTable(namespace, options),
+      deleteTable: (tableName) => namespace.deleteTable(tableName),
+      items: (tableName, format) => namespace.items(tableName, format),
+      dispose,
+      [Symbol.asyncDispose]: dispose,
+    }
   }
 
   #startSweeping(): void {
     if (this.#options.ttl.mode === 'manual') return
     this.#sweepTimer = setInterval(() => {
       if (this.state !== 'running') return
-      this.sweep().then(
-        () => {
-          this.#lastSweepError = null
-        },
-        (error: unknown) => {
-          this.#lastSweepError = error instanceof Error ? error.message : String(error)
-        },
-      )
+      for (const namespace of [this.#namespaces.default, ...this.#namespaces.list()]) {
+        // A namespace still sweeping skips this tick: sweeps never pile up behind a slow one.
+        if (this.#sweeping.has(namespace.id)) continue
+        this.#sweeping.add(namespace.id)
+        namespace
+          .sweep()
+          .then(
+            () => {
+              this.#lastSweepError = null
+            },
+            (error: unknown) => {
+              this.#lastSweepError = error instanceof Error ? error.message : String(error)
+            },
+          )
+          .finally(() => this.#sweeping.delete(namespace.id))
+      }
     }, this.#options.ttl.intervalMs)
     this.#sweepTimer.unref()
-  }
-
-  // Sweeps and resets run one at a time: a sweep never scans a table a reset is deleting.
-  #runExclusive<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.#exclusive.then(work)
-    this.#exclusive = run.catch(() => undefined)
-    return run
-  }
-
-  async #listTables(): Promise<string[]> {
-    const names: string[] = []
-    for await (const page of paginateListTables({ client: this.#client }, {})) {
-      names.push(...(page.TableNames ?? []))
-    }
-    return names
   }
 }
 
@@ -354,7 +438,7 @@ export class Emulator implements AsyncDisposable {
  * const client = new DynamoDBClient({ endpoint: emulator.endpoint, region: emulator.region, credentials: emulator.credentials })
  * ```
  * @throws {@link EmulatorError} `INVALID_OPTIONS` naming each bad field, `PORT_IN_USE`,
- * `LISTEN_FAILED`, or `TABLE_SETUP_FAILED` naming the table
+ * `LISTEN_FAILED`, `PERSIST_LOCKED`, or `TABLE_SETUP_FAILED` naming the table
  */
 export function startEmulator(options?: EmulatorOptions): Promise<Emulator> {
   return Emulator.start(options)
@@ -363,6 +447,11 @@ export function startEmulator(options?: EmulatorOptions): Promise<Emulator> {
 function requireEmulator(emulator: Emulator | undefined): Emulator {
   if (!emulator) throw new EmulatorError('INVALID_STATE', 'The emulator is still starting')
   return emulator
+}
+
+async function loadAdminHandler(emulator: () => Emulator): Promise<RequestListener> {
+  const { createAdminApp } = await import('../admin/admin-app.js')
+  return createAdminApp(() => emulator().administered())
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

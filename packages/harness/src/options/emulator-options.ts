@@ -36,8 +36,19 @@ export interface EmulatorOptions {
   clock?: 'system' | 'manual'
   /** TTL sweeping. @defaultValue `{ mode: 'interval', intervalMs: 1000, lagMs: 0 }` */
   ttl?: TtlOptions
-  /** A directory for on-disk storage (created if missing); in memory when absent. */
+  /** A directory for on-disk storage of the default namespace (created if missing); in memory when absent. */
   persist?: string
+  /**
+   * Host names accepted in requests besides loopback names and the bound address, e.g. a Docker
+   * Compose service name. Requests naming any other host are refused (DNS rebinding).
+   * @defaultValue `[]`
+   */
+  allowedHosts?: string[]
+  /**
+   * The token every admin API request must carry (`Authorization: Bearer <token>`).
+   * @defaultValue none on a loopback host; a random token when `host` is not loopback
+   */
+  adminToken?: string
 }
 
 const keyElement = z.object({
@@ -84,6 +95,8 @@ const optionsSchema = z.strictObject({
     })
     .default({ mode: 'interval', intervalMs: 1000, lagMs: 0 }),
   persist: z.string().min(1).optional(),
+  allowedHosts: z.array(z.string().min(1).max(253)).max(100).default([]),
+  adminToken: z.string().min(16, 'adminToken must be at least 16 characters').max(512).optional(),
 })
 
 /** {@link EmulatorOptions} with every default filled in. */
@@ -95,6 +108,8 @@ export interface ResolvedEmulatorOptions {
   clock: 'system' | 'manual'
   ttl: Required<TtlOptions>
   persist: string | undefined
+  allowedHosts: string[]
+  adminToken: string | undefined
 }
 
 /**
@@ -109,10 +124,11 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
     )
     throw new EmulatorError('INVALID_OPTIONS', `Invalid emulator options: ${problems.join('; ')}`)
   }
-  const { tables, persist, ...rest } = parsed.data
+  const { tables, persist, adminToken, ...rest } = parsed.data
   return {
     ...rest,
     tables: (tables as TableDefinition[] | undefined) ?? [authjsTable()],
     persist,
+    adminToken,
   }
 }

@@ -1,37 +1,53 @@
-import { type AttributeValue, type DynamoDBClient, paginateScan } from '@aws-sdk/client-dynamodb'
-import {
-  DynamoDBDocumentClient,
-  NumberValue,
-  paginateScan as paginateDocumentScan,
-} from '@aws-sdk/lib-dynamodb'
-import type { TableItems } from '../admin/admin-types.js'
+import { NumberValueImpl as NumberValue, unmarshall } from '@aws-sdk/util-dynamodb'
+import { errorTypeOf } from '../engine/engine-response.js'
+import { EmulatorError } from '../errors/emulator-error.js'
+import type { RunOperation } from '../namespaces/namespace.js'
 
 /** How items are written out: plain JSON, or DynamoDB's typed attribute values. */
 export type ItemFormat = 'plain' | 'dynamodb'
 
+/** `GET /_emulator/tables/:name/items`, and `Emulator.items()`. */
+export interface TableItems {
+  tableName: string
+  count: number
+  /** Plain JSON values (numbers as numbers, sets as arrays, binary as base64), or DynamoDB JSON with `format: 'dynamodb'`. */
+  items: Array<Record<string, unknown>>
+}
+
 /** Every item of a table, paging through the whole scan. */
 export async function readTableItems(
-  client: DynamoDBClient,
+  run: RunOperation,
   tableName: string,
   format: ItemFormat = 'plain',
 ): Promise<TableItems> {
   const items: Array<Record<string, unknown>> = []
-  if (format === 'dynamodb') {
-    for await (const page of paginateScan({ client }, { TableName: tableName })) {
-      items.push(...((page.Items ?? []) as Array<Record<string, AttributeValue>>))
-    }
-  } else {
-    const documentClient = DynamoDBDocumentClient.from(client, {
-      // Numbers beyond double precision must not throw or round silently.
-      unmarshallOptions: { wrapNumbers: true },
+  let start: Record<string, unknown> | undefined
+  do {
+    const response = await run('Scan', {
+      TableName: tableName,
+      ...(start ? { ExclusiveStartKey: start } : {}),
     })
-    for await (const page of paginateDocumentScan(
-      { client: documentClient },
-      { TableName: tableName },
-    )) {
-      items.push(...(page.Items ?? []).map((item) => toPlainJson(item) as Record<string, unknown>))
+    if (response.statusCode !== 200) {
+      throw new EmulatorError(
+        errorTypeOf(response) === 'ResourceNotFoundException'
+          ? 'TABLE_NOT_FOUND'
+          : 'TABLE_SETUP_FAILED',
+        `Could not read the items of ${tableName}: ${String(response.body.message ?? '')}`,
+      )
     }
-  }
+    const page = (response.body.Items ?? []) as Array<Record<string, unknown>>
+    for (const item of page) {
+      items.push(
+        format === 'dynamodb'
+          ? item
+          : (toPlainJson(unmarshall(item as never, { wrapNumbers: true })) as Record<
+              string,
+              unknown
+            >),
+      )
+    }
+    start = response.body.LastEvaluatedKey as Record<string, unknown> | undefined
+  } while (start)
   return { tableName, count: items.length, items }
 }
 

@@ -9,10 +9,12 @@ export interface AuthDynamoContext {
   region: string
   /** Credentials the emulator accepts. */
   credentials: { accessKeyId: string; secretAccessKey: string }
-  /** The Auth.js table seeded at start, shared by every test file. */
+  /** Name of the Auth.js table: in the shared default namespace, and in every file's namespace. */
   tableName: string
-  /** Base URL of the emulator's admin API (clock, sweep, reset, items). */
+  /** Base URL of the emulator's admin API (namespaces, clock, sweep, reset, items). */
   adminUrl: string
+  /** The admin API's token, when the emulator needs one (it listens beyond loopback). */
+  adminToken?: string
 }
 
 declare module 'vitest' {

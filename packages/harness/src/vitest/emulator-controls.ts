@@ -1,64 +1,56 @@
-import { type AdminClient, adminClient } from '../admin/admin-client.js'
+import type { NamespaceAdminClient } from '../admin/admin-client.js'
 import type { SweepOptions, SweepResult } from '../ttl/ttl-sweeper.js'
-import { authDynamoContext } from './inject-context.js'
+import { type EmulatorClockControl, fileNamespace } from './file-namespace.js'
 
 /**
- * The emulator's clock, moved from inside a test. It is the clock TTL expiry is measured on,
- * shared by every test file of the run; the code under test keeps its own `Date.now()`.
- */
-export interface EmulatorClockControl {
-  /** The emulator's current time. */
-  now(): Promise<Date>
-  /**
-   * Moves the clock forward.
-   * @param ms - milliseconds to add, >= 0
-   * @returns the new time
-   * @throws {@link EmulatorError} `ADMIN_REQUEST_FAILED` for a negative or non-finite value
-   */
-  advance(ms: number): Promise<Date>
-  /**
-   * Moves the clock to a given time, also backwards.
-   * @param date - a Date, an ISO 8601 string or epoch milliseconds
-   * @returns the new time
-   * @throws {@link EmulatorError} `ADMIN_REQUEST_FAILED` for a value that is not a date
-   */
-  set(date: Date | string | number): Promise<Date>
-}
-
-/**
- * The typed admin client of the emulator the vitest globalSetup started (health, clock, sweep,
- * reset, tables and their items).
+ * The admin API of this test file's namespace (clock, sweep, reset, tables and their items,
+ * operation counts); what it does is never seen by other files.
  *
- * @throws {@link EmulatorError} `INVALID_STATE` outside a run with the globalSetup
+ * @throws {@link EmulatorError} `INVALID_STATE` outside a run with the globalSetup (from each method)
  */
-export function emulatorAdmin(): AdminClient {
-  return adminClient(authDynamoContext().adminUrl)
-}
-
-/**
- * Controls the emulator's clock from a test: `await emulatorClock().advance(31 * 86_400_000)`.
- *
- * @throws {@link EmulatorError} `INVALID_STATE` outside a run with the globalSetup
- */
-export function emulatorClock(): EmulatorClockControl {
-  const admin = emulatorAdmin()
+export function emulatorAdmin(): NamespaceAdminClient {
+  const admin = async () => (await fileNamespace()).admin
   return {
-    now: async () => new Date((await admin.clock()).epochMs),
-    advance: async (ms) => new Date((await admin.advanceClock(ms)).epochMs),
-    set: async (date) => new Date((await admin.setClock(date)).epochMs),
+    clock: async () => (await admin()).clock(),
+    advanceClock: async (ms) => (await admin()).advanceClock(ms),
+    setClock: async (date) => (await admin()).setClock(date),
+    resetClock: async () => (await admin()).resetClock(),
+    sweep: async (options) => (await admin()).sweep(options),
+    reset: async () => (await admin()).reset(),
+    listTables: async () => (await admin()).listTables(),
+    createAuthjsTable: async (options) => (await admin()).createAuthjsTable(options),
+    createTable: async (definition) => (await admin()).createTable(definition),
+    deleteTable: async (tableName) => (await admin()).deleteTable(tableName),
+    items: async (tableName, format) => (await admin()).items(tableName, format),
+    operations: async (options) => (await admin()).operations(options),
   }
 }
 
 /**
- * Deletes, now, the items whose TTL attribute is at or before the emulator clock's time, in
- * every table with TTL enabled, or only in `options.tableName` (which leaves other test files'
- * tables alone). The globalSetup's default TTL mode is manual, so expired items stay until a
- * test calls this.
+ * This test file's clock: `await emulatorClock().advance(31 * 86_400_000)`. Only this file's
+ * items expire by it.
+ *
+ * @throws {@link EmulatorError} `INVALID_STATE` outside a run with the globalSetup
+ */
+export function emulatorClock(): EmulatorClockControl {
+  const clock = async () => (await fileNamespace()).clock
+  return {
+    now: async () => (await clock()).now(),
+    advance: async (ms) => (await clock()).advance(ms),
+    set: async (date) => (await clock()).set(date),
+    reset: async () => (await clock()).reset(),
+  }
+}
+
+/**
+ * Deletes, now, the items of this test file's namespace whose TTL attribute is at or before
+ * its clock's time, in every table with TTL enabled, or only in `options.tableName`. The
+ * globalSetup's default TTL mode is manual, so expired items stay until a test calls this.
  *
  * @returns how many items were deleted
  * @throws {@link EmulatorError} `INVALID_STATE` outside a run with the globalSetup,
  *   `ADMIN_REQUEST_FAILED` for an unknown table
  */
-export function sweepExpiredItems(options: SweepOptions = {}): Promise<SweepResult> {
-  return emulatorAdmin().sweep(options)
+export async function sweepExpiredItems(options: SweepOptions = {}): Promise<SweepResult> {
+  return (await fileNamespace()).sweep(options)
 }

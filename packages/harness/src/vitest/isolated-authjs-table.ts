@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocument, type TranslateConfig } from '@aws-sdk/lib-dynamodb'
 import { type AuthjsTableOptions, authjsTableDefaults } from '../tables/authjs-table.js'
 import type { SweepResult } from '../ttl/ttl-sweeper.js'
-import { emulatorAdmin } from './emulator-controls.js'
+import { fileNamespace } from './file-namespace.js'
 import { authDynamoContext } from './inject-context.js'
 
 /** Options of {@link isolatedAuthjsTable}: the adapter's key and index names, and the client's. */
@@ -20,20 +20,23 @@ export interface IsolatedAuthjsTableOptions extends Omit<AuthjsTableOptions, 'ta
   translateConfig?: TranslateConfig
 }
 
-/** A fresh, empty Auth.js table of one's own on the shared emulator, and a client for it. */
+/** A fresh, empty Auth.js table in this test file's namespace, and a client for it. */
 export interface IsolatedAuthjsTable extends AsyncDisposable {
   /** The generated, unique table name. */
   readonly tableName: string
-  /** A document client connected to the emulator. */
+  /** A document client connected to the emulator, signing into this file's namespace. */
   readonly client: DynamoDBDocument
   /**
    * The table's names in the adapter's option shape:
    * `DynamoDBAdapter(table.client, table.adapterOptions)`.
    */
   readonly adapterOptions: Required<AuthjsTableOptions>
-  /** Every item in the table now, as plain JSON (read through the admin API, not the client). */
+  /**
+   * Every item in the table now, as plain JSON (read through the admin API, not the client):
+   * the `items` array of what `Emulator.items()` returns.
+   */
   items(): Promise<Array<Record<string, unknown>>>
-  /** Deletes this table's expired items now (other files' tables are left alone). */
+  /** Deletes this table's expired items now, by this file's clock. */
   sweep(): Promise<SweepResult>
   /** Deletes the table and closes the client. Also runs on `await using`. */
   dispose(): Promise<void>
@@ -48,10 +51,10 @@ const authjsTranslateConfig: TranslateConfig = {
 }
 
 /**
- * Creates a new Auth.js table with a unique name on the emulator of this test run, ACTIVE and
- * with TTL on `expires`, and a document client for it. Call it once per test file (at top level
- * or in `beforeAll`) so files running in parallel never see each other's items; no new port,
- * no new process.
+ * Creates a new Auth.js table with a unique name in this test file's namespace (see
+ * {@link fileNamespace}), ACTIVE and with TTL on `expires`, and a document client for it. Files
+ * running in parallel never see each other's items, clocks or sweeps; no new port, no new
+ * process.
  *
  * @example
  * ```ts
@@ -67,16 +70,15 @@ export async function isolatedAuthjsTable(
   options: IsolatedAuthjsTableOptions = {},
 ): Promise<IsolatedAuthjsTable> {
   const context = authDynamoContext()
-  const admin = emulatorAdmin()
+  const namespace = await fileNamespace()
   const { tableNamePrefix = context.tableName, translateConfig, ...keyNames } = options
-  const { tableName } = await admin.createAuthjsTable({ ...keyNames, tableName: tableNamePrefix })
+  const { tableName } = await namespace.admin.createAuthjsTable({
+    ...keyNames,
+    tableName: tableNamePrefix,
+  })
   const client = DynamoDBDocument.from(
-    new DynamoDBClient({
-      endpoint: context.endpoint,
-      region: context.region,
-      // A copy: the SDK writes bookkeeping into the credentials object it is given.
-      credentials: { ...context.credentials },
-    }),
+    // A copy of the credentials: the SDK writes bookkeeping into the object it is given.
+    new DynamoDBClient({ ...namespace.clientConfig, credentials: { ...namespace.credentials } }),
     translateConfig ?? authjsTranslateConfig,
   )
   const definedKeyNames = Object.fromEntries(
@@ -86,7 +88,7 @@ export async function isolatedAuthjsTable(
   const dispose = () => {
     disposed ??= (async () => {
       client.destroy()
-      await admin.deleteTable(tableName)
+      await namespace.admin.deleteTable(tableName).catch(() => undefined)
     })()
     return disposed
   }
@@ -94,8 +96,8 @@ export async function isolatedAuthjsTable(
     tableName,
     client,
     adapterOptions: { ...authjsTableDefaults, ...definedKeyNames, tableName },
-    items: async () => (await admin.items(tableName)).items,
-    sweep: () => admin.sweep({ tableName }),
+    items: async () => (await namespace.admin.items(tableName)).items,
+    sweep: () => namespace.sweep({ tableName }),
     dispose,
     [Symbol.asyncDispose]: dispose,
   }

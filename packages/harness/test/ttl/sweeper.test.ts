@@ -85,7 +85,7 @@ describe('TTL sweeper', () => {
       }),
     )
     expect(index.Count).toBe(0)
-  })
+  }, 120_000)
 
   test('a String, a milliseconds value, and a value older than five years are never deleted', async () => {
     const emulator = await start()

@@ -3,9 +3,18 @@ import type { IncomingMessage } from 'node:http'
 /** DynamoDB's limit on the size of one request. */
 export const maxRequestBytes = 16 * 1024 * 1024
 
-/** Thrown when a body passes {@link maxRequestBytes}; the rest of it is drained, not kept. */
+// Past the limit the body is read and thrown away, so the 413 can be answered after the client
+// finished sending (answering earlier made clients see EPIPE instead); this bounds how much is
+// read that way before the connection is cut.
+const maxDrainBytes = 256 * 1024 * 1024
+
+/** Thrown when a body passes {@link maxRequestBytes}. */
 export class RequestTooLargeError extends Error {
-  constructor(readonly receivedBytes: number) {
+  constructor(
+    readonly receivedBytes: number,
+    /** False when the client kept sending past the drain bound: there is no one to answer. */
+    readonly answerable = true,
+  ) {
     super(`request body passes ${maxRequestBytes} bytes`)
   }
 }
@@ -16,28 +25,30 @@ export class RequestTooLargeError extends Error {
  */
 export function readRequestBody(req: IncomingMessage): Promise<Buffer> {
   const declared = Number(req.headers['content-length'])
-  if (Number.isFinite(declared) && declared > maxRequestBytes) {
-    req.resume()
-    return Promise.reject(new RequestTooLargeError(declared))
-  }
   // Plain events rather than `for await`: this runs on every request, and the async iterator
   // costs a measurable share of a small request's time.
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let received = 0
+    let tooLarge = Number.isFinite(declared) && declared > maxRequestBytes
     const onData = (chunk: Buffer) => {
       received += chunk.length
-      if (received > maxRequestBytes) {
-        cleanup()
-        req.resume()
-        reject(new RequestTooLargeError(received))
+      if (received > maxRequestBytes) tooLarge = true
+      if (tooLarge) {
+        chunks.length = 0
+        if (received > maxDrainBytes) {
+          cleanup()
+          req.destroy()
+          reject(new RequestTooLargeError(received, false))
+        }
         return
       }
       chunks.push(chunk)
     }
     const onEnd = () => {
       cleanup()
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, received))
+      if (tooLarge) reject(new RequestTooLargeError(Math.max(received, declared || 0)))
+      else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, received))
     }
     const onAbort = (error?: Error) => {
       cleanup()

@@ -1,0 +1,64 @@
+import type { DynaliteStoreState, SubDb } from './dynalite-internals.js'
+import { currentRequest, guardCallback } from './request-context.js'
+
+const callbackMethods = ['get', 'put', 'del', 'batch'] as const
+
+/**
+ * Wraps a dynalite store so that every callback an action hands it runs guarded by the action's
+ * request (see {@link guardCallback}), and every per-key lock it takes is released when the
+ * request fails. Streams are left as they are: their errors already reach the action's callback.
+ */
+export function guardStore(store: DynaliteStoreState): DynaliteStoreState {
+  const subDbs = new WeakMap<SubDb, SubDb>()
+  const guardSubDb = (subDb: SubDb): SubDb => {
+    let guarded = subDbs.get(subDb)
+    if (!guarded) {
+      guarded = Object.create(subDb) as SubDb
+      for (const method of callbackMethods) {
+        const original = subDb[method] as (...args: unknown[]) => void
+        ;(guarded as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+          const last = args.length - 1
+          args[last] = guardCallback(args[last] as (...a: never[]) => unknown)
+          return original.apply(subDb, args)
+        }
+      }
+      guarded.lock = (key, exec) => {
+        const context = currentRequest()
+        subDb.lock(
+          key,
+          guardCallback((release: Parameters<typeof exec>[0]) => {
+            context?.holdsLock(release)
+            exec(release)
+          }),
+        )
+      }
+      subDbs.set(subDb, guarded)
+    }
+    return guarded
+  }
+
+  const guarded = Object.create(store) as DynaliteStoreState
+  guarded.tableDb = guardSubDb(store.tableDb)
+  guarded.getItemDb = (tableName) => guardSubDb(store.getItemDb(tableName))
+  guarded.getIndexDb = (type, tableName, indexName) =>
+    guardSubDb(store.getIndexDb(type, tableName, indexName))
+  guarded.getTagDb = (tableName) => guardSubDb(store.getTagDb(tableName))
+  guarded.getTable = (tableName, checkStatus, callback) => {
+    if (typeof checkStatus === 'function') {
+      store.getTable(tableName, guardCallback(checkStatus))
+    } else {
+      store.getTable(
+        tableName,
+        checkStatus,
+        guardCallback(callback as NonNullable<typeof callback>),
+      )
+    }
+  }
+  guarded.deleteItemDb = (tableName, callback) =>
+    store.deleteItemDb(tableName, guardCallback(callback))
+  guarded.deleteTagDb = (tableName, callback) =>
+    store.deleteTagDb(tableName, guardCallback(callback))
+  guarded.deleteIndexDb = (type, tableName, indexName, callback) =>
+    store.deleteIndexDb(type, tableName, indexName, guardCallback(callback))
+  return guarded
+}
