@@ -1,19 +1,33 @@
 import { type EngineResponse, errorResponse } from '../engine/engine-response.js'
 import type { DynamoRequest } from '../http/dynamodb-protocol.js'
 import type { NamespaceRegistry } from '../namespaces/namespace-registry.js'
+import type { InterceptedRequest, Interceptor } from './interceptor.js'
 import type { OperationLog } from './operation-log.js'
 
 /**
  * From a parsed HTTP request to its namespace: counts it in the operation log under the access
- * key that signed it, and hands it to the namespace the key belongs to.
+ * key that signed it, passes it through the interceptors (faults), and hands it to the
+ * namespace the key belongs to.
  */
 export class Dispatcher {
   readonly #namespaces: NamespaceRegistry
   readonly #operationLog: OperationLog
+  readonly #chain: (request: InterceptedRequest) => Promise<EngineResponse>
 
-  constructor(namespaces: NamespaceRegistry, operationLog: OperationLog) {
+  constructor(
+    namespaces: NamespaceRegistry,
+    operationLog: OperationLog,
+    interceptors: readonly Interceptor[],
+  ) {
     this.#namespaces = namespaces
     this.#operationLog = operationLog
+    const last = (request: InterceptedRequest) =>
+      request.namespace.request(request.operation, request.payload, request.principal, (part) =>
+        operationLog.record(part, request.principal),
+      )
+    this.#chain = interceptors.reduceRight<
+      (request: InterceptedRequest) => Promise<EngineResponse>
+    >((next, interceptor) => (request) => interceptor.intercept(request, next), last)
   }
 
   dispatch(request: DynamoRequest): Promise<EngineResponse> {
@@ -27,6 +41,11 @@ export class Dispatcher {
         ),
       )
     }
-    return namespace.request(request.operation, request.payload, request.accessKeyId)
+    return this.#chain({
+      operation: request.operation,
+      payload: request.payload,
+      namespace,
+      principal: request.accessKeyId,
+    })
   }
 }

@@ -9,6 +9,7 @@ import type { HealthStatus, OperationsReport } from '../admin/admin-types.js'
 import { clockStatus } from '../admin/clock-status.js'
 import { createClock, type EmulatorClock } from '../clock/emulator-clock.js'
 import { Dispatcher } from '../dispatch/dispatcher.js'
+import { interceptors } from '../dispatch/interceptors.js'
 import { type OperationCounts, OperationLog } from '../dispatch/operation-log.js'
 import { OperationRouter } from '../dispatch/operation-router.js'
 import { DynaliteEngine } from '../engine/dynalite-engine.js'
@@ -156,7 +157,7 @@ export class Emulator implements AsyncDisposable {
     let admin: Promise<RequestListener> | undefined
     const server = createServer(
       createRequestListener({
-        dispatcher: new Dispatcher(namespaces, operationLog),
+        dispatcher: new Dispatcher(namespaces, operationLog, interceptors),
         guard,
         adminPath,
         adminHandler: () => {

@@ -9,9 +9,10 @@ import {
   dynaliteValidations,
   loadAction,
 } from './dynalite-internals.js'
+import { installDynaliteOverrides } from './dynalite-overrides.js'
 import { type EngineResponse, errorResponse } from './engine-response.js'
-import { guardStore } from './guarded-store.js'
-import { installMemoizedParsers } from './memoized-parsers.js'
+import { guardStore, type ItemWriteListener } from './guarded-store.js'
+import { requestChecks, validatedDataHooks } from './request-checks.js'
 import { RequestContext, runAsRequest } from './request-context.js'
 
 const actionNames: ReadonlySet<string> = new Set(dynaliteActionNames)
@@ -32,15 +33,26 @@ export class DynaliteEngine {
   readonly #store: DynaliteStoreState
   readonly #guarded: DynaliteStoreState
   readonly #actions = new Map<string, { action: DynaliteAction; validation: ActionValidation }>()
+  readonly #itemWriteListeners = new Set<ItemWriteListener>()
 
   private constructor(store: DynaliteStoreState) {
     this.#store = store
-    this.#guarded = guardStore(store)
+    this.#guarded = guardStore(store, this.#itemWriteListeners)
+  }
+
+  /**
+   * Calls `listener` after every item write through the store (every action, transaction and
+   * restore goes through it); returns the function that stops it. Deleting a table drops its
+   * items without a call per item: listeners that index items also watch DeleteTable.
+   */
+  onItemWrite(listener: ItemWriteListener): () => void {
+    this.#itemWriteListeners.add(listener)
+    return () => this.#itemWriteListeners.delete(listener)
   }
 
   /** Opens a store in memory, or on disk under `options.path`. */
   static open(options: DynaliteEngineOptions = {}): DynaliteEngine {
-    installMemoizedParsers()
+    installDynaliteOverrides()
     const store = dynaliteDb.create({
       path: options.path,
       // Tables are ACTIVE as soon as CreateTable answers (see the tables feature), so dynalite's
@@ -72,9 +84,17 @@ export class DynaliteEngine {
     const { action, validation } = this.#load(operation)
     let data: Record<string, unknown>
     try {
+      for (const check of requestChecks) {
+        const refused = check(operation, payload)
+        if (refused) return Promise.resolve(refused)
+      }
       // checkTypes deletes unknown keys from the object it is given: hand it a copy.
       data = dynaliteValidations.checkTypes({ ...payload }, validation.types)
       dynaliteValidations.checkValidations(data, validation.types, validation.custom, this.#guarded)
+      for (const hook of validatedDataHooks) {
+        const refused = hook(operation, payload, data)
+        if (refused) return Promise.resolve(refused)
+      }
     } catch (error) {
       return Promise.resolve(toResponse(error, 'validation'))
     }

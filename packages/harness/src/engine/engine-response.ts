@@ -3,6 +3,8 @@ export interface EngineResponse {
   statusCode: number
   /** The JSON body; errors carry `__type` and `message` (or `Message`, as DynamoDB spells it for some). */
   body: Record<string, unknown>
+  /** Cut the connection instead of answering (an injected fault: a response lost on the way). */
+  disconnect?: boolean
 }
 
 /** The error type prefixes DynamoDB itself uses in `__type`. */

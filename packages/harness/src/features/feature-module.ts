@@ -13,6 +13,11 @@ export interface OperationCall {
   readonly principal: string
   /** Runs another operation in the same namespace under the lock this call already holds. */
   run(operation: string, payload: Record<string, unknown>): Promise<EngineResponse>
+  /**
+   * Counts a part of this request in the operation log under its principal, as IAM authorizes
+   * it (a transaction's `PutItem` or `ConditionCheckItem` parts). No-op for internal calls.
+   */
+  recordOperation(operation: string): void
 }
 
 /** How an operation holds its namespace's lock while it runs. */

@@ -105,6 +105,10 @@ async function handle(
   const parsed = readDynamoRequest(method, url, req.headers, body)
   if ('answer' in parsed) return send(res, withHeaders(parsed.answer, cors.headers))
   const response = await parts.dispatcher.dispatch(parsed)
+  if (response.disconnect) {
+    res.destroy()
+    return
+  }
   send(res, withHeaders(toWireResponse(response, parsed.contentType), cors.headers))
 }
 

@@ -70,8 +70,10 @@ export class Namespace {
     operation: string,
     payload: Record<string, unknown>,
     principal: string = internalPrincipal,
+    recordOperation: (operation: string) => void = () => {},
   ): Promise<EngineResponse> {
-    const work = () => this.#router.route(this.#call(operation, payload, principal))
+    const work = () =>
+      this.#router.route(this.#call(operation, payload, principal, recordOperation))
     return this.#router.lockMode(operation) === 'exclusive'
       ? this.#lock.exclusive(work)
       : this.#lock.shared(work)
@@ -178,16 +180,22 @@ export class Namespace {
   }
 
   readonly #runUnlocked: RunOperation = (operation, payload) =>
-    this.#router.route(this.#call(operation, payload, internalPrincipal))
+    this.#router.route(this.#call(operation, payload, internalPrincipal, () => {}))
 
-  #call(operation: string, payload: Record<string, unknown>, principal: string): OperationCall {
+  #call(
+    operation: string,
+    payload: Record<string, unknown>,
+    principal: string,
+    recordOperation: (operation: string) => void,
+  ): OperationCall {
     return {
       operation,
       payload,
       namespace: this,
       principal,
+      recordOperation,
       run: (nestedOperation, nestedPayload) =>
-        this.#router.route(this.#call(nestedOperation, nestedPayload, principal)),
+        this.#router.route(this.#call(nestedOperation, nestedPayload, principal, () => {})),
     }
   }
 }

@@ -1,0 +1,4 @@
+import type { Interceptor } from './interceptor.js'
+
+/** Every interceptor, outermost first; registered in this one place. */
+export const interceptors: readonly Interceptor[] = []

@@ -1,0 +1,27 @@
+import type { EngineResponse } from './engine-response.js'
+
+/**
+ * A check a request passes before dynalite sees it: DynamoDB rules dynalite does not apply
+ * (or applies by throwing). Returns the error response to send, or undefined to go on.
+ */
+export type RequestCheck = (
+  operation: string,
+  payload: Readonly<Record<string, unknown>>,
+) => EngineResponse | undefined
+
+/**
+ * Runs after dynalite's own validation, on the data its actions will get: restores what its
+ * type check drops but DynamoDB accepts (a newer parameter), or rejects what only the parsed
+ * form shows. Returns an error response, or undefined to go on.
+ */
+export type ValidatedDataHook = (
+  operation: string,
+  payload: Readonly<Record<string, unknown>>,
+  data: Record<string, unknown>,
+) => EngineResponse | undefined
+
+/** The checks, in order; registered in this one place. */
+export const requestChecks: RequestCheck[] = []
+
+/** The hooks on validated data, in order; registered in this one place. */
+export const validatedDataHooks: ValidatedDataHook[] = []
