@@ -1,10 +1,17 @@
+import { isLoopbackName } from '../http/request-guard.js'
 import { startEmulator } from '../index.js'
 import { CliError } from './cli-error.js'
 import { failureMessage } from './failure-message.js'
 import { helpText } from './help-text.js'
 import { packageVersion } from './package-version.js'
 import { CLI_NAME, parseCli } from './parse-cli.js'
-import { type ReadyInfo, readyJson, readyText } from './ready-output.js'
+import {
+  clockMovedText,
+  exposureWarning,
+  type ReadyInfo,
+  readyJson,
+  readyText,
+} from './ready-output.js'
 import type { CliSettings } from './settings.js'
 import { toEmulatorOptions } from './to-emulator-options.js'
 
@@ -37,9 +44,6 @@ function nextStopSignal(): Promise<NodeJS.Signals> {
 }
 
 async function serve(settings: CliSettings, json: boolean): Promise<void> {
-  // The emulator talks to dynalite through the AWS SDK internally; the SDK's Node version
-  // notice concerns that internal client, not the user's app, and would bury the ready text.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   // Listen before starting, so a signal that arrives during start-up still stops cleanly.
   const stopSignal = nextStopSignal()
   let emulator: Awaited<ReturnType<typeof startEmulator>>
@@ -59,8 +63,16 @@ async function serve(settings: CliSettings, json: boolean): Promise<void> {
     persist: settings.persist,
     clock: settings.clock,
     ttlMode: settings.ttlMode,
+    host: emulator.host,
+    adminToken: emulator.adminToken,
   }
   process.stdout.write(json ? `${readyJson(info)}\n` : readyText(info, packageVersion()))
+  if (!isLoopbackName(emulator.host)) process.stderr.write(exposureWarning(info))
+  // In --json mode stdout holds the one ready line only; notices go to stderr.
+  const notices = json ? process.stderr : process.stdout
+  emulator.clock.onChange((now) => {
+    notices.write(clockMovedText(now, emulator.clock.offsetMs(), emulator.adminUrl))
+  })
 
   await stopSignal
   try {

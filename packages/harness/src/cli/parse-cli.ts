@@ -27,6 +27,8 @@ export const DEFAULT_SETTINGS: Readonly<CliSettings> = Object.freeze({
   ttlMode: 'interval',
   sweepIntervalMs: undefined,
   lagMs: undefined,
+  adminToken: undefined,
+  allowedHosts: [],
 })
 
 const HELP_HINT = `run ${CLI_NAME} --help to see the flags`

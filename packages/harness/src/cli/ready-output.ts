@@ -20,6 +20,10 @@ export interface ReadyInfo {
   clock: CliSettings['clock']
   /** When expired items are deleted. */
   ttlMode: CliSettings['ttlMode']
+  /** The interface listened on. */
+  host: string
+  /** The admin API's token, when it needs one (a host beyond loopback). */
+  adminToken: string | undefined
 }
 
 /**
@@ -57,6 +61,7 @@ export function readyJson(info: ReadyInfo): string {
     persist: info.persist ?? null,
     clock: info.clock,
     ttlMode: info.ttlMode,
+    adminToken: info.adminToken ?? null,
     env: envVariables(info),
   })
 }
@@ -76,6 +81,9 @@ export function readyText(info: ReadyInfo, version: string): string {
     `  admin     ${info.adminUrl}`,
     `  data      ${info.persist ?? 'in memory (pass --persist DIR to keep it)'}`,
     `  clock     ${info.clock}, TTL mode ${info.ttlMode}`,
+    ...(info.adminToken
+      ? [`  token     ${info.adminToken} (the admin API needs it: Authorization: Bearer <token>)`]
+      : []),
     '',
     'Paste into .env:',
     '',
@@ -84,4 +92,55 @@ export function readyText(info: ReadyInfo, version: string): string {
     'Press Ctrl+C to stop.',
     '',
   ].join('\n')
+}
+
+/**
+ * The warning printed (on stderr) when the emulator listens beyond loopback: anyone who can
+ * reach the port can read and change every table, and the admin API needs the token.
+ *
+ * @param info - the running emulator
+ */
+export function exposureWarning(info: ReadyInfo): string {
+  return [
+    `warning: listening on ${info.host}: anyone on your network can read and write every table at ${info.endpoint} (DynamoDB does not check credentials here).`,
+    `warning: the admin API at ${info.adminUrl} (clock, reset, items) needs the token ${info.adminToken ?? '(none)'}; pass --admin-token to choose it.`,
+    '',
+  ].join('\n')
+}
+
+/**
+ * The line printed when the default namespace's clock moves, so that a developer whose app
+ * writes `expires` from its own clock sees why new sessions and tokens expire at once.
+ *
+ * @param now - the clock's new time
+ * @param offsetMs - how far it is from the machine's time
+ * @param adminUrl - the admin API's base URL
+ */
+export function clockMovedText(now: Date, offsetMs: number, adminUrl: string): string {
+  if (Math.abs(offsetMs) < 1000) return `clock back on real time (${now.toISOString()})\n`
+  const direction = offsetMs > 0 ? 'ahead of' : 'behind'
+  return [
+    `clock moved to ${now.toISOString()}, ${formatDuration(Math.abs(offsetMs))} ${direction} real time.`,
+    "  Your app still writes expiry times from the machine's clock: sessions and tokens it creates now may already count as expired and be swept.",
+    `  Return to real time with: curl -X POST -H 'content-type: application/json' -d '{"reset":true}' ${adminUrl}/clock`,
+    '',
+  ].join('\n')
+}
+
+function formatDuration(ms: number): string {
+  const units: Array<[string, number]> = [
+    ['d', 86_400_000],
+    ['h', 3_600_000],
+    ['m', 60_000],
+    ['s', 1000],
+  ]
+  const parts: string[] = []
+  let rest = ms
+  for (const [unit, size] of units) {
+    const count = Math.floor(rest / size)
+    if (count > 0 || (unit === 's' && parts.length === 0)) parts.push(`${count}${unit}`)
+    rest -= count * size
+    if (parts.length === 2) break
+  }
+  return parts.join(' ')
 }

@@ -30,6 +30,10 @@ export interface CliSettings {
   sweepIntervalMs: number | undefined
   /** Milliseconds an expired item stays readable before it is deleted (mode `lag`). */
   lagMs: number | undefined
+  /** The admin API's token; generated when `host` is not loopback and none is given. */
+  adminToken: string | undefined
+  /** Host names accepted besides loopback names and the bound address. @defaultValue `[]` */
+  allowedHosts: string[]
 }
 
 /** One setting: the flag that sets it, its environment variable, and how to read its value. */
@@ -127,6 +131,27 @@ const specs: { [K in keyof CliSettings]: SettingSpec<K> } = {
     defaultText: '0',
     expected: 'a whole number of milliseconds',
     schema: integerString,
+  },
+  adminToken: {
+    key: 'adminToken',
+    flag: 'admin-token',
+    valueName: 'TOKEN',
+    description: 'token the admin API requires (Authorization: Bearer TOKEN)',
+    defaultText: 'none on loopback, generated otherwise',
+    expected: '16 to 512 characters without spaces',
+    schema: z.string().regex(/^\S{16,512}$/),
+  },
+  allowedHosts: {
+    key: 'allowedHosts',
+    flag: 'allow-host',
+    valueName: 'NAMES',
+    description: 'comma-separated host names to accept besides loopback (e.g. a Docker service)',
+    defaultText: 'none',
+    expected: 'comma-separated host names (letters, digits, "-" and ".")',
+    schema: z
+      .string()
+      .transform((names) => names.split(',').map((name) => name.trim().toLowerCase()))
+      .pipe(z.array(z.string().regex(/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/)).max(100)),
   },
 }
 

@@ -20,5 +20,7 @@ export function toEmulatorOptions(settings: CliSettings): EmulatorOptions {
       ...(settings.lagMs !== undefined && { lagMs: settings.lagMs }),
     },
     ...(settings.persist !== undefined && { persist: settings.persist }),
+    ...(settings.adminToken !== undefined && { adminToken: settings.adminToken }),
+    ...(settings.allowedHosts.length > 0 && { allowedHosts: settings.allowedHosts }),
   }
 }

@@ -279,9 +279,8 @@ export class Emulator implements AsyncDisposable {
    * @throws {@link EmulatorError} `INVALID_STATE` when there is no such namespace
    */
   namespace(idOrAccessKeyId: string = defaultNamespaceId): EmulatorNamespace {
-    const namespace =
-      this.#namespaces.get(idOrAccessKeyId) ??
-      this.#namespaces.get(namespaceIdOf(idOrAccessKeyId) ?? defaultNamespaceId)
+    const fromKey = namespaceIdOf(idOrAccessKeyId)
+    const namespace = this.#namespaces.get(fromKey ?? idOrAccessKeyId)
     if (!namespace) {
       throw new EmulatorError(
         'INVALID_STATE',

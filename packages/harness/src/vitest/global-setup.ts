@@ -31,7 +31,14 @@ export async function setup(project: ProvideTarget): Promise<() => Promise<void>
   // helpers, and must not load dynalite and express for nothing.
   const { startEmulator } = await import('../index.js')
   const emulator = await startEmulator(
-    toEmulatorOptions({ ...settings, port: 0, host: '127.0.0.1', persist: undefined }),
+    toEmulatorOptions({
+      ...settings,
+      port: 0,
+      host: '127.0.0.1',
+      persist: undefined,
+      adminToken: undefined,
+      allowedHosts: [],
+    }),
   )
   const context: AuthDynamoContext = {
     endpoint: emulator.endpoint,

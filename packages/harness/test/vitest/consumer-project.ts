@@ -6,8 +6,14 @@ import { fileURLToPath } from 'node:url'
 
 const harnessDir = fileURLToPath(new URL('../../', import.meta.url))
 const fixtureDir = fileURLToPath(new URL('../fixtures/vitest-project/', import.meta.url))
+const isolationTemplate = fileURLToPath(
+  new URL('../fixtures/isolation.spec.template.js', import.meta.url),
+)
 
-/** Bound for one fixture run: it starts vitest, an emulator and three test files. */
+/** How many copies of the isolation file run side by side in the fixture project. */
+export const ISOLATION_FILES = 8
+
+/** Bound for one fixture run: it starts vitest, an emulator and eleven test files. */
 const RUN_MS = 120_000
 
 /** A downstream project in a temporary directory, laid out as `npm install` would. */
@@ -29,7 +35,9 @@ export interface FixtureRun {
     numPassedTests: number
     numFailedTests: number
     numPendingTests: number
-    testResults: Array<{ assertionResults: Array<{ title: string; status: string }> }>
+    testResults: Array<{
+      assertionResults: Array<{ title: string; status: string; failureMessages?: string[] }>
+    }>
   }
 }
 
@@ -41,8 +49,12 @@ export interface FixtureRun {
  *
  * @param vitestPackage - name of the workspace dependency that holds the vitest to use
  *   (`vitest`, or an alias such as `vitest3`)
+ * @param options - how many copies of the isolation file to add
  */
-export async function createConsumerProject(vitestPackage: string): Promise<ConsumerProject> {
+export async function createConsumerProject(
+  vitestPackage: string,
+  { isolationFiles = ISOLATION_FILES }: { isolationFiles?: number } = {},
+): Promise<ConsumerProject> {
   const dir = await mkdtemp(join(tmpdir(), 'auth-dynamo-consumer-'))
   const modules = join(dir, 'node_modules')
   const harnessCopy = join(modules, '@auth-dynamo', 'harness')
@@ -70,6 +82,9 @@ export async function createConsumerProject(vitestPackage: string): Promise<Cons
     recursive: true,
     filter: (source) => !source.includes(`${sep}node_modules`),
   })
+  for (let copy = 1; copy <= isolationFiles; copy++) {
+    await cp(isolationTemplate, join(dir, 'tests', `isolation-${copy}.spec.js`))
+  }
   await writeFile(
     join(dir, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
@@ -100,6 +115,8 @@ function runVitest(dir: string, pool: 'threads' | 'forks'): Promise<FixtureRun> 
       join(dir, 'node_modules', 'vitest', 'vitest.mjs'),
       'run',
       `--pool=${pool}`,
+      // Four workers on any machine: vitest would use one on a 2-core box and hide leaks.
+      '--maxWorkers=4',
       '--reporter=json',
       `--outputFile=${reportFile}`,
     ],

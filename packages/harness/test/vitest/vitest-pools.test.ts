@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ConsumerProject, createConsumerProject } from './consumer-project.js'
+import { type ConsumerProject, createConsumerProject, ISOLATION_FILES } from './consumer-project.js'
 
-// Every test of test/fixtures/vitest-project; each run must pass exactly these.
+// Every test of test/fixtures/vitest-project; each run must pass exactly these, plus the
+// isolation file's test once per copy (each copy runs its test 20 times: repeats 19).
 const FIXTURE_TESTS = [
   'injects the emulator as authDynamo',
   'serves the seeded Auth.js table at the injected endpoint',
@@ -15,16 +16,23 @@ const FIXTURE_TESTS = [
   'moves the clock with set and advance, and reads it back with now',
 ].sort()
 
+const ISOLATION_TEST = 'advances, sweeps and sees only its own items expire'
+
+// The eight parallel isolation files run on the current vitest; vitest 3 runs the rest.
 describe.each([
-  { vitestPackage: 'vitest', major: '4' },
-  { vitestPackage: 'vitest3', major: '3' },
+  { vitestPackage: 'vitest', major: '4', isolationFiles: ISOLATION_FILES },
+  { vitestPackage: 'vitest3', major: '3', isolationFiles: 0 },
 ])(
   'a project on vitest $major with the built globalSetup and helpers',
-  ({ vitestPackage, major }) => {
+  ({ vitestPackage, major, isolationFiles }) => {
     let project: ConsumerProject
+    const expected = [
+      ...FIXTURE_TESTS,
+      ...Array.from({ length: isolationFiles }, () => ISOLATION_TEST),
+    ].sort()
 
     beforeAll(async () => {
-      project = await createConsumerProject(vitestPackage)
+      project = await createConsumerProject(vitestPackage, { isolationFiles })
     })
 
     afterAll(async () => {
@@ -40,10 +48,12 @@ describe.each([
       async (pool) => {
         const run = await project.run(pool)
         const results = run.report.testResults.flatMap((file) => file.assertionResults)
-        const failed = results.filter((result) => result.status !== 'passed')
+        const failed = results
+          .filter((result) => result.status !== 'passed')
+          .map(({ title, failureMessages }) => `${title}: ${failureMessages?.[0]?.slice(0, 400)}`)
         expect(failed, run.output).toEqual([])
-        expect(results.map((result) => result.title).sort()).toEqual(FIXTURE_TESTS)
-        expect(run.report.numPassedTests).toBe(FIXTURE_TESTS.length)
+        expect(results.map((result) => result.title).sort()).toEqual(expected)
+        expect(run.report.numPassedTests).toBe(expected.length)
         expect(run.exitCode).toBe(0)
       },
       150_000,
