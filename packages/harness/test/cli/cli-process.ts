@@ -106,6 +106,8 @@ export interface ReadyLine {
   persist: string | null
   clock: string
   ttlMode: string
+  /** The admin API's token, or null on loopback. */
+  adminToken: string | null
   env: Record<string, string>
 }
 

@@ -34,6 +34,8 @@ describe('parseCli', () => {
         ttlMode: 'interval',
         sweepIntervalMs: undefined,
         lagMs: undefined,
+        adminToken: undefined,
+        allowedHosts: [],
       },
     })
   })
@@ -56,6 +58,10 @@ describe('parseCli', () => {
         '250',
         '--lag',
         '5000',
+        '--admin-token',
+        'token-of-sixteen-chars',
+        '--allow-host',
+        'dynamodb,Auth.Internal',
         '--json',
       ],
       {},
@@ -73,6 +79,8 @@ describe('parseCli', () => {
         ttlMode: 'lag',
         sweepIntervalMs: 250,
         lagMs: 5000,
+        adminToken: 'token-of-sixteen-chars',
+        allowedHosts: ['dynamodb', 'auth.internal'],
       },
     })
   })
@@ -103,6 +111,8 @@ describe('parseCli precedence: flag > environment > default', () => {
     AUTH_DYNAMO_EMULATOR_TTL_MODE: 'lag',
     AUTH_DYNAMO_EMULATOR_SWEEP_INTERVAL: '20',
     AUTH_DYNAMO_EMULATOR_LAG: '30',
+    AUTH_DYNAMO_EMULATOR_ADMIN_TOKEN: 'env-token-0123456789',
+    AUTH_DYNAMO_EMULATOR_ALLOW_HOST: 'docker-host',
   }
 
   it('uses every environment variable when no flag is given', () => {
@@ -115,6 +125,8 @@ describe('parseCli precedence: flag > environment > default', () => {
       ttlMode: 'lag',
       sweepIntervalMs: 20,
       lagMs: 30,
+      adminToken: 'env-token-0123456789',
+      allowedHosts: ['docker-host'],
     })
   })
 
@@ -148,6 +160,8 @@ describe('parseCli errors: one line naming the problem and the fix', () => {
     [['--clock', 'fast'], '--clock must be one of system, manual, got "fast"'],
     [['--table', 'ab'], '--table must be a DynamoDB table name'],
     [['--table', 'no spaces'], '--table must be a DynamoDB table name'],
+    [['--admin-token', 'short'], '--admin-token must be 16 to 512 characters without spaces'],
+    [['--allow-host', 'evil.example/x'], '--allow-host must be comma-separated host names'],
     [
       ['--sweep-interval', '0'],
       '--sweep-interval must be a whole number of milliseconds, at least 1',

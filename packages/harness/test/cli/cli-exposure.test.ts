@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { adminClient } from '../../src/admin/admin-client.js'
+import { type CliProcess, exitCode, startCli, startCliJson } from './cli-process.js'
+
+const running: CliProcess[] = []
+afterEach(async () => {
+  for (const cli of running.splice(0)) {
+    cli.child.kill('SIGTERM')
+    await exitCode(cli)
+  }
+})
+
+describe('auth-dynamo-emulator beyond loopback', () => {
+  it('warns on stderr that the network can reach it, and guards the admin API with a token', async () => {
+    const { cli, ready } = await startCliJson(['--port', '0', '--host', '0.0.0.0'])
+    running.push(cli)
+    const token = ready.adminToken ?? undefined
+    expect(token).toMatch(/^\S{16,}$/)
+    await expect.poll(() => cli.stderr()).toContain('admin API')
+    expect(cli.stderr()).toContain(`${ready.adminUrl}`)
+    expect(cli.stderr()).toContain(String(token))
+    await expect(adminClient(ready.endpoint).health()).rejects.toThrow(/401.*token/)
+    expect((await adminClient(ready.endpoint, { token }).health()).status).toBe('ok')
+  })
+
+  it('takes the token from --admin-token', async () => {
+    const token = 'chosen-admin-token-123'
+    const { cli, ready } = await startCliJson([
+      '--port',
+      '0',
+      '--host',
+      '0.0.0.0',
+      '--admin-token',
+      token,
+    ])
+    running.push(cli)
+    expect(ready.adminToken).toBe(token)
+    expect((await adminClient(ready.endpoint, { token }).health()).status).toBe('ok')
+  })
+})
+
+describe('auth-dynamo-emulator when its clock moves', () => {
+  it('says how far from real time the clock is, and how to go back, then that it is back', async () => {
+    const cli = startCli(['--port', '0'])
+    running.push(cli)
+    const text = await cli.waitForStdout((stdout) => stdout.includes('Press Ctrl+C to stop.'))
+    const endpoint = /endpoint {2}(\S+)/.exec(text)?.[1] as string
+    const admin = adminClient(endpoint)
+    await admin.advanceClock(2 * 3_600_000)
+    const moved = await cli.waitForStdout((stdout) => stdout.includes('ahead of real time'))
+    expect(moved).toMatch(/clock moved to \S+, 2h ahead of real time/)
+    expect(moved).toContain(`"reset":true}' ${endpoint}/_emulator/clock`)
+    expect((await admin.health()).clock.offsetMs).toBeGreaterThan(7_100_000)
+
+    await admin.resetClock()
+    await cli.waitForStdout((stdout) => stdout.includes('clock back on real time'))
+    expect(Math.abs((await admin.health()).clock.offsetMs)).toBeLessThan(1000)
+  })
+})
