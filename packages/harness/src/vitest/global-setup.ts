@@ -27,6 +27,9 @@ export interface ProvideTarget {
  */
 export async function setup(project: ProvideTarget): Promise<() => Promise<void>> {
   const settings = readVitestSettings(process.env)
+  // The AWS SDK prints a notice about its next major on Node 20 in every worker that loads it;
+  // test output is no place for it. Workers start after the globalSetup and inherit this.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
   // Imported here, not at the top: test workers import this package's vitest types and
   // helpers, and must not load dynalite and express for nothing.
   const { startEmulator } = await import('../index.js')

@@ -103,10 +103,14 @@ export async function createConsumerProject(
 function runVitest(dir: string, pool: 'threads' | 'forks'): Promise<FixtureRun> {
   const reportFile = join(dir, `results-${pool}.json`)
   // The outer vitest marks its workers with VITEST* and TEST variables; the inner run must
-  // start clean, and without any AUTH_DYNAMO_VITEST_* override from the developer's shell.
+  // start clean, and without any AUTH_DYNAMO_VITEST_* override from the developer's shell, nor
+  // the SDK notice switch CI sets (the globalSetup must hide the notice itself).
   const env = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([name]) => !/^(VITEST|TEST$|AUTH_DYNAMO_VITEST_)/.test(name),
+      ([name]) =>
+        !/^(VITEST|TEST$|AUTH_DYNAMO_VITEST_|AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED$)/.test(
+          name,
+        ),
     ),
   )
   const child = spawn(

@@ -55,6 +55,7 @@ describe.each([
         expect(results.map((result) => result.title).sort()).toEqual(expected)
         expect(run.report.numPassedTests).toBe(expected.length)
         expect(run.exitCode).toBe(0)
+        expect(run.output).not.toContain('NodeVersionSupportWarning')
       },
       150_000,
     )
