@@ -25,7 +25,7 @@ export function compareScalars(
         : undefined
     case 'N':
       return typeof left === 'string' && typeof right === 'string'
-        ? new Big(left).cmp(right)
+        ? compareNumbers(left, right)
         : undefined
     case 'B':
       return typeof left === 'string' && typeof right === 'string'
@@ -33,6 +33,15 @@ export function compareScalars(
         : undefined
     default:
       return undefined
+  }
+}
+
+function compareNumbers(left: string, right: string): number | undefined {
+  try {
+    return new Big(left).cmp(right)
+  } catch {
+    // Not a number: stored values are validated, so only a malformed request value gets here.
+    return undefined
   }
 }
 

@@ -12,8 +12,10 @@ import { attributeValuesEqual, canonicalNumber } from './attribute-value-equalit
  */
 export function containsValue(container: AttributeValue, operand: AttributeValue): boolean {
   const operandType = typeOf(operand)
-  const held = container[typeOf(container) ?? '']
-  switch (typeOf(container)) {
+  const containerType = typeOf(container)
+  if (containerType === undefined || operandType === undefined) return false
+  const held = container[containerType]
+  switch (containerType) {
     case 'S':
       return operandType === 'S' && String(held).includes(String(operand.S))
     case 'B':
@@ -64,7 +66,8 @@ export function beginsWith(value: AttributeValue, prefix: AttributeValue): boole
  */
 export function sizeOf(value: AttributeValue): AttributeValue | undefined {
   const type = typeOf(value)
-  const held = value[type ?? '']
+  if (type === undefined) return undefined
+  const held = value[type]
   let size: number | undefined
   if (type === 'S') size = String(held).length
   else if (type === 'B') size = Buffer.from(String(held), 'base64').length

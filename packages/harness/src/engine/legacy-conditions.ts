@@ -1,5 +1,5 @@
 import type { AttributeMap, AttributeValue } from './attribute-value.js'
-import { ownValue } from './attribute-value.js'
+import { ownValue, typeOf } from './attribute-value.js'
 import { attributeValuesEqual } from './attribute-value-equality.js'
 import { compareScalars } from './attribute-value-order.js'
 import { beginsWith, containsValue } from './condition-functions.js'
@@ -40,9 +40,11 @@ const expressionOperators: Readonly<Record<string, string>> = {
  */
 export function compareLegacy(
   operator: string,
-  value: AttributeValue | undefined,
-  operands: ReadonlyArray<AttributeValue | undefined>,
+  given: AttributeValue | undefined | null,
+  givenOperands: ReadonlyArray<AttributeValue | undefined | null>,
 ): boolean {
+  const value = asValue(given)
+  const operands = givenOperands.map(asValue)
   const [first, second] = operands
   switch (expressionOperators[operator] ?? operator) {
     case 'EQ':
@@ -113,6 +115,10 @@ export function matchesLegacyConditions(
     return compareLegacy(operator, ownValue(item, name), operands)
   })
   return conditionalOperator === 'OR' ? results.some(Boolean) : results.every(Boolean)
+}
+
+function asValue(value: unknown): AttributeValue | undefined {
+  return typeOf(value) === undefined ? undefined : (value as AttributeValue)
 }
 
 function holds(order: number | undefined, test: (order: number) => boolean): boolean {
