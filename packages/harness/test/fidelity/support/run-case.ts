@@ -125,7 +125,9 @@ function assertAnswer(
     expect(answer, label).toEqual(expected)
     return
   }
-  expect(answer, `${label} answered an error`).toHaveProperty('output')
+  expect(answer, `${label} answered ${JSON.stringify(answer).slice(0, 500)}`).toHaveProperty(
+    'output',
+  )
   const output = (answer as { output: Record<string, unknown> }).output
   if (step.view) {
     expect(
