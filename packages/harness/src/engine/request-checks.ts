@@ -1,4 +1,5 @@
 import type { EngineResponse } from './engine-response.js'
+import { valueFidelityDataHook, valueFidelityRequestCheck } from './value-fidelity-checks.js'
 
 /**
  * A check a request passes before dynalite sees it: DynamoDB rules dynalite does not apply
@@ -21,7 +22,7 @@ export type ValidatedDataHook = (
 ) => EngineResponse | undefined
 
 /** The checks, in order; registered in this one place. */
-export const requestChecks: RequestCheck[] = []
+export const requestChecks: RequestCheck[] = [valueFidelityRequestCheck]
 
 /** The hooks on validated data, in order; registered in this one place. */
-export const validatedDataHooks: ValidatedDataHook[] = []
+export const validatedDataHooks: ValidatedDataHook[] = [valueFidelityDataHook]

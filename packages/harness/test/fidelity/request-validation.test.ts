@@ -1,0 +1,4 @@
+import { requestValidationCases } from './cases/request-validation.js'
+import { describeOnEmulator } from './support/describe-cases.js'
+
+describeOnEmulator('request validation', requestValidationCases)
