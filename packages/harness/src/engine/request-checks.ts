@@ -1,4 +1,7 @@
+import { attributeValueCheck } from './attribute-value-checks.js'
 import type { EngineResponse } from './engine-response.js'
+import { expressionSizeCheck } from './expression-size-checks.js'
+import { nullMemberCheck } from './null-member-checks.js'
 
 /**
  * A check a request passes before dynalite sees it: DynamoDB rules dynalite does not apply
@@ -21,7 +24,11 @@ export type ValidatedDataHook = (
 ) => EngineResponse | undefined
 
 /** The checks, in order; registered in this one place. */
-export const requestChecks: RequestCheck[] = []
+export const requestChecks: RequestCheck[] = [
+  attributeValueCheck,
+  nullMemberCheck,
+  expressionSizeCheck,
+]
 
 /** The hooks on validated data, in order; registered in this one place. */
 export const validatedDataHooks: ValidatedDataHook[] = []
