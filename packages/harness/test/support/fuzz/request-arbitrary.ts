@@ -168,7 +168,8 @@ const longDigits = '9'.repeat(400)
 
 /** A hostile value, as a function: deep and huge ones are built only when used. */
 function hostile(): fc.Arbitrary<() => unknown> {
-  const constant = (value: unknown) => fc.constant(() => value)
+  // A fresh copy each time: a mutation may place a value inside another one.
+  const constant = (value: unknown) => fc.constant(() => structuredClone(value))
   return fc.oneof(
     { weight: 30, arbitrary: constant(null) },
     constant(true),
@@ -191,7 +192,7 @@ function hostile(): fc.Arbitrary<() => unknown> {
     constant({ NS: [null] }),
     constant({ BS: [null] }),
     constant({ S: 'a', N: '1' }),
-    constant({ constructor: { S: 'x' }, __proto__: { S: 'y' } }),
+    fc.constant(() => JSON.parse('{"constructor":{"S":"x"},"__proto__":{"S":"y"}}')),
     fc.integer({ min: 900, max: 3000 }).map((depth) => () => nest(depth, (inner) => [inner], 1)),
     fc
       .integer({ min: 900, max: 3000 })
