@@ -123,7 +123,9 @@ function valueProblem(value: Json, depth: number): string | undefined {
 function expressionValuesProblem(values: Json): string | undefined {
   if (!isPlain(values)) return undefined
   for (const [key, value] of Object.entries(values)) {
-    const problem = valueProblem(value, 0)
+    // An expression value may hold one level more than an item's attribute (DynamoDB Local
+    // 3.3.0 accepts 32 levels there, and refuses the item an update would make of it).
+    const problem = valueProblem(value, -1)
     if (problem)
       return `ExpressionAttributeValues contains invalid value: ${problem} for key ${key}`
   }

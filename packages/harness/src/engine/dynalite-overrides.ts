@@ -1,4 +1,5 @@
 import { installMemoizedParsers } from './memoized-parsers.js'
+import { installUpdatedItemNestingLimit } from './updated-item-nesting.js'
 
 /**
  * Everything the harness changes inside dynalite's modules, installed once per process before
@@ -6,7 +7,7 @@ import { installMemoizedParsers } from './memoized-parsers.js'
  * dynalite module that its actions call through the module object (`db.compare`,
  * `parser.parse`...), with the harness's own implementation, and says why in its own file.
  */
-const overrides: Array<() => void> = [installMemoizedParsers]
+const overrides: Array<() => void> = [installMemoizedParsers, installUpdatedItemNestingLimit]
 
 let installed = false
 

@@ -227,6 +227,44 @@ describe('bodies that are not a JSON object, and nesting thousands of levels dee
     await stillAnswers()
   })
 
+  test('an update that would nest an item past the limit gets DynamoDB nesting error', async () => {
+    const deepList = (depth: number) => nest(depth, (inner) => ({ L: [inner] }), { S: 'x' })
+    await expectValidationError(
+      'UpdateItem',
+      {
+        TableName: tableName,
+        Key: key,
+        UpdateExpression: 'SET y = :v',
+        ExpressionAttributeValues: { ':v': deepList(32) },
+      },
+      'Nesting Levels have exceeded supported limits',
+    )
+    await expectValidationError(
+      'Query',
+      {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :p',
+        FilterExpression: 'x = :v',
+        ExpressionAttributeValues: { ':p': { S: 'a' }, ':v': deepList(33) },
+      },
+      'ExpressionAttributeValues contains invalid value: Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit for key :v',
+    )
+  })
+
+  test('SET l[0] = l, which dynalite would make circular, is refused with a message saying so', async () => {
+    await send('PutItem', { TableName: tableName, Item: { ...key, l: { L: [{ S: 'x' }] } } })
+    const { status, json } = await send('UpdateItem', {
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: 'SET l[0] = l',
+    })
+    expect(status).toBe(400)
+    expect(json.message).toMatch(
+      /^The auth-dynamo emulator cannot apply this update: .*SET l\[0\] = l/,
+    )
+    await stillAnswers()
+  })
+
   test('JSON nested 3,000 levels where DynamoDB expects a string or an item gets a 400', async () => {
     const deepArray = nest(3000, (inner) => [inner], 1)
     const deepObject = nest(3000, (inner) => ({ a: inner }), 1)
