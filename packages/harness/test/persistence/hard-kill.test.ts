@@ -62,7 +62,10 @@ async function expectUsableTables(ready: ReadyLine): Promise<string[]> {
     const { Table } = await dynamo.send(new DescribeTableCommand({ TableName }))
     expect({ TableName, status: Table?.TableStatus }).toEqual({ TableName, status: 'ACTIVE' })
     const key = Object.fromEntries(
-      (Table?.KeySchema ?? []).map(({ AttributeName }) => [AttributeName as string, { S: 'probe' }]),
+      (Table?.KeySchema ?? []).map(({ AttributeName }) => [
+        AttributeName as string,
+        { S: 'probe' },
+      ]),
     )
     await dynamo.send(new PutItemCommand({ TableName, Item: key }))
   }
