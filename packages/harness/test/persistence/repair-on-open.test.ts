@@ -14,7 +14,7 @@ afterEach(() => {
 })
 
 function tableDbCall<T>(
-  work: (callback: (error: unknown, result?: T) => void) => void,
+  work: (callback: (error: unknown, result?: unknown) => void) => void,
 ): Promise<T> {
   return new Promise((resolve, reject) =>
     work((error, result) => (error ? reject(error) : resolve(result as T))),
