@@ -21,7 +21,7 @@ import {
 } from '../cli/cli-process.js'
 
 // Kills per scenario: a CI-sized default; KILL_RUNS=20 gives 60 in all (20 per scenario).
-const killsPerScenario = Number(process.env.KILL_RUNS ?? 4)
+const killsPerScenario = Number(process.env.KILL_RUNS ?? 3)
 
 const directories: string[] = []
 afterEach(async () => {

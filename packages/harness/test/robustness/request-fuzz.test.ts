@@ -13,7 +13,7 @@ import { postDynamo } from '../support/keep-alive-post.js'
 // logs each request before it is sent):
 // FUZZ_SEED=7 FUZZ_RUNS=50000 npx vitest run test/robustness/request-fuzz
 const seed = Number(process.env.FUZZ_SEED ?? 20_260_101)
-const runs = Number(process.env.FUZZ_RUNS ?? 1500)
+const runs = Number(process.env.FUZZ_RUNS ?? 1000)
 const batchSize = 50
 const trace = process.env.FUZZ_TRACE
 // dynalite's condition and filter evaluator throws on `x IN (y, ...)` when an item lacks `y`, on
