@@ -32,6 +32,7 @@ import {
   resolveEmulatorOptions,
 } from '../options/emulator-options.js'
 import { DirectoryLock } from '../persistence/directory-lock.js'
+import { repairAfterHardStop } from '../persistence/repair-on-open.js'
 import { type AuthjsTableOptions, authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import type { ItemFormat, TableItems } from '../tables/table-items.js'
@@ -169,6 +170,8 @@ export class Emulator implements AsyncDisposable {
     )
 
     try {
+      if (resolved.persist)
+        await repairAfterHardStop(defaultNamespace.engine.store, defaultNamespace.ttl)
       await defaultNamespace.createSeedTables({ ifMissing: Boolean(resolved.persist) })
       await listen(server, resolved.port, resolved.host)
     } catch (error) {

@@ -1,4 +1,5 @@
 import { installMemoizedParsers } from './memoized-parsers.js'
+import { installUpdatedItemNestingLimit } from './updated-item-nesting.js'
 import { installValueFidelityOverrides } from './value-fidelity-overrides.js'
 
 /**
@@ -7,7 +8,12 @@ import { installValueFidelityOverrides } from './value-fidelity-overrides.js'
  * dynalite module that its actions call through the module object (`db.compare`,
  * `parser.parse`...), with the harness's own implementation, and says why in its own file.
  */
-const overrides: Array<() => void> = [installMemoizedParsers, installValueFidelityOverrides]
+// Order matters where two wrap the same export: a later entry wraps what the earlier installed.
+const overrides: Array<() => void> = [
+  installMemoizedParsers,
+  installValueFidelityOverrides,
+  installUpdatedItemNestingLimit,
+]
 
 let installed = false
 

@@ -1,4 +1,7 @@
+import { attributeValueCheck } from './attribute-value-checks.js'
 import type { EngineResponse } from './engine-response.js'
+import { expressionSizeCheck } from './expression-size-checks.js'
+import { nullMemberCheck } from './null-member-checks.js'
 import { valueFidelityDataHook, valueFidelityRequestCheck } from './value-fidelity-checks.js'
 
 /**
@@ -22,7 +25,13 @@ export type ValidatedDataHook = (
 ) => EngineResponse | undefined
 
 /** The checks, in order; registered in this one place. */
-export const requestChecks: RequestCheck[] = [valueFidelityRequestCheck]
+// Shape checks first: later checks may assume what they rule out (no nulls, bounded nesting).
+export const requestChecks: RequestCheck[] = [
+  attributeValueCheck,
+  nullMemberCheck,
+  expressionSizeCheck,
+  valueFidelityRequestCheck,
+]
 
 /** The hooks on validated data, in order; registered in this one place. */
 export const validatedDataHooks: ValidatedDataHook[] = [valueFidelityDataHook]

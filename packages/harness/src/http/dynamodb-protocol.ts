@@ -10,7 +10,7 @@ export interface DynamoRequest {
   payload: Record<string, unknown>
   /** The access key that signed it, from the Authorization header or a presigned query. */
   accessKeyId: string
-  /** `application/x-amz-json-1.0` or `application/json`, echoed on the response. */
+  /** The response's type: `application/x-amz-json-1.0` when the request was sent so, else `application/json`. */
   contentType: string
 }
 
@@ -21,7 +21,8 @@ export interface ProtocolAnswer {
 
 const apiVersion = 'DynamoDB_20120810'
 const streamsApiVersion = 'DynamoDBStreams_20120810'
-const jsonContentTypes = new Set(['application/json', 'application/x-amz-json-1.0'])
+const amzJson = 'application/x-amz-json-1.0'
+const jsonContentTypes = new Set(['application/json', amzJson])
 
 /**
  * Applies DynamoDB's HTTP protocol checks to a request, in the order the service (and dynalite)
@@ -41,13 +42,17 @@ export function readDynamoRequest(
   if (method !== 'POST' || (body.length > 0 && !jsonContentTypes.has(contentType))) {
     return { answer: rawWireResponse(404, '<UnknownOperationException/>\n') }
   }
+  // DynamoDB answers in the JSON type it was sent, and in application/json when it was sent none.
+  const answerType = contentType === amzJson ? amzJson : 'application/json'
+  const error = (...args: Parameters<typeof errorResponse>): WireResponse =>
+    toWireResponse(errorResponse(...args), answerType)
 
   let payload: unknown
   if (body.length > 0) {
     try {
       payload = JSON.parse(body.toString('utf8'))
     } catch {
-      return { answer: toWireResponse(serializationError()) }
+      return { answer: toWireResponse(serializationError(), answerType) }
     }
   }
 
@@ -103,7 +108,7 @@ export function readDynamoRequest(
     payload === null ||
     Array.isArray(payload)
   ) {
-    return { answer: toWireResponse(serializationError()) }
+    return { answer: toWireResponse(serializationError(), answerType) }
   }
 
   return {
@@ -112,8 +117,7 @@ export function readDynamoRequest(
     accessKeyId: authorization
       ? (/Credential=([^/,\s]+)\//.exec(authorization)?.[1] ?? '(unsigned)')
       : (query.get('X-Amz-Credential') ?? '').split('/')[0] || '(unsigned)',
-    contentType:
-      contentType === 'application/json' ? 'application/json' : 'application/x-amz-json-1.0',
+    contentType: answerType,
   }
 }
 
@@ -131,10 +135,6 @@ export function corsHeaders(
   if (requestMethod) cors['access-control-allow-methods'] = String(requestMethod)
   cors['access-control-max-age'] = '172800'
   return { headers: cors, preflight: true }
-}
-
-function error(...args: Parameters<typeof errorResponse>): WireResponse {
-  return toWireResponse(errorResponse(...args))
 }
 
 function serializationError(): EngineResponse {

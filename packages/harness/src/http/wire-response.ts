@@ -45,6 +45,8 @@ export function rawWireResponse(
     headers: {
       ...headers,
       'content-length': String(body.length),
+      // Every answer DynamoDB gives carries a request id, these included.
+      'x-amzn-requestid': requestId(),
       'x-amz-crc32': String(crc32(body)),
     },
     body,
