@@ -8,8 +8,9 @@ import type { OperationCall } from '../features/feature-module.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import { type ItemFormat, readTableItems, type TableItems } from '../tables/table-items.js'
 import { createTable, deleteTable, listTables } from '../tables/table-operations.js'
+import { ExpiryIndex } from '../ttl/expiry-index.js'
 import type { TtlRegistry } from '../ttl/ttl-registry.js'
-import { type SweepResult, sweepExpiredItems } from '../ttl/ttl-sweeper.js'
+import { type SweepResult, sweepBounds, sweepExpiredItems } from '../ttl/ttl-sweeper.js'
 
 /** Runs an operation in a namespace under a lock its caller already holds. */
 export type RunOperation = (
@@ -48,6 +49,8 @@ export class Namespace {
   readonly engine: DynaliteEngine
   readonly ttl: TtlRegistry
   readonly definitions: readonly TableDefinition[]
+  /** When the items of the namespace's TTL tables expire, kept by every write. */
+  readonly expiries: ExpiryIndex
   readonly #router: OperationRouter
   readonly #lock = new ReadWriteLock()
   readonly #ttlLagMs: number
@@ -60,6 +63,7 @@ export class Namespace {
     this.clock = parts.clock
     this.engine = parts.engine
     this.ttl = parts.ttl
+    this.expiries = new ExpiryIndex(parts.engine, parts.ttl)
     this.definitions = parts.definitions
     this.#router = parts.router
     this.#ttlLagMs = parts.ttlLagMs
@@ -133,17 +137,27 @@ export class Namespace {
    */
   async sweep(options: { tableName?: string } = {}): Promise<SweepResult> {
     if (options.tableName !== undefined) await this.requireTable(options.tableName)
-    const run = this.#sweeps.then(() =>
-      this.shared((runOperation) =>
+    const run = this.#sweeps.then(() => {
+      // Nothing expired (the common case, every second of an idle emulator): no lock, no read.
+      const { thresholdSeconds, oldestSeconds } = sweepBounds(
+        this.clock.now().getTime(),
+        this.#ttlLagMs,
+      )
+      if (!this.expiries.mayHaveExpired(thresholdSeconds, oldestSeconds, options.tableName)) {
+        return { deleted: 0 }
+      }
+      return this.shared((runOperation) =>
         sweepExpiredItems(
           runOperation,
           this.ttl,
+          this.expiries,
+          this.engine.store,
           this.clock.now().getTime(),
           this.#ttlLagMs,
           options.tableName,
         ),
-      ),
-    )
+      )
+    })
     this.#sweeps = run.catch(() => undefined)
     return run
   }
