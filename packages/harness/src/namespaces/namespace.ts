@@ -6,7 +6,7 @@ import type { EngineResponse } from '../engine/engine-response.js'
 import { EmulatorError } from '../errors/emulator-error.js'
 import type { OperationCall } from '../features/feature-module.js'
 import type { TableDefinition } from '../tables/table-definition.js'
-import { type ItemFormat, readTableItems, type TableItems } from '../tables/table-items.js'
+import type { ItemFormat, TableItems } from '../tables/table-items.js'
 import { createTable, deleteTable, listTables } from '../tables/table-operations.js'
 import { ExpiryIndex } from '../ttl/expiry-index.js'
 import type { TtlRegistry } from '../ttl/ttl-registry.js'
@@ -126,6 +126,8 @@ export class Namespace {
    */
   async items(tableName: string, format: ItemFormat = 'plain'): Promise<TableItems> {
     await this.requireTable(tableName)
+    // Loaded on first use: the AWS SDK's unmarshalling is not needed to serve DynamoDB.
+    const { readTableItems } = await import('../tables/table-items.js')
     return this.shared((run) => readTableItems(run, tableName, format))
   }
 
