@@ -97,10 +97,12 @@ async function main() {
     const order = Object.keys(sides)
     for (const side of round % 2 ? order.reverse() : order) {
       spawned[side].push(await timeSpawn(sides[side]))
+      console.error(`round ${round + 1}: ${side}: ${ms(spawned[side].at(-1))}`)
     }
     const inOrder = Object.keys(inProcessSides)
     for (const side of round % 2 ? inOrder.reverse() : inOrder) {
       inProcess[side].push(await timeInProcess(inProcessSides[side]))
+      console.error(`round ${round + 1}: ${side}: ${ms(inProcess[side].at(-1))}`)
     }
   }
   const dynalite = median(spawned['dynalite CLI'])

@@ -34,7 +34,12 @@ async function main() {
       const times = Object.fromEntries(chosen.map((side) => [side, []]))
       for (let round = 0; round < rounds; round++) {
         const order = round % 2 ? [...chosen].reverse() : chosen
-        for (const side of order) times[side].push(await runSuite(projects[side], pool))
+        for (const side of order) {
+          times[side].push(await runSuite(projects[side], pool))
+          console.error(
+            `${files} files, ${pool}, round ${round + 1}: ${side}: ${(times[side].at(-1) / 1000).toFixed(2)} s`,
+          )
+        }
       }
       const wall = (side) => median(times[side])
       for (const side of chosen) {
