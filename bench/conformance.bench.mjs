@@ -47,7 +47,7 @@ async function main() {
   const testsRatio = inTests('DynamoDB Local') / inTests('emulator')
   printTable([
     {
-      measure: `startup to first answered ListTables (median of ${startupRounds})`,
+      measure: `startup to first answered ListTables, emulator warm in process (modules already loaded) vs DynamoDB Local spawned: not like for like, see bench:startup (median of ${startupRounds})`,
       emulator: ms(median(startups.emulator)),
       'DynamoDB Local': ms(median(startups['DynamoDB Local'])),
       'emulator faster by': `${startupRatio.toFixed(1)}x`,

@@ -62,6 +62,21 @@ export interface AdminClient extends NamespaceAdminClient {
 export interface AdminClientOptions {
   /** The admin token, for an emulator that listens beyond loopback (it prints it at start). */
   token?: string | undefined
+  /** @internal How requests are sent; `fetch` unless told (the vitest worker uses node:http). */
+  transport?: AdminTransport | undefined
+}
+
+/** @internal One admin request: rejects only when the emulator cannot be reached. */
+export type AdminTransport = (request: {
+  method: string
+  url: string
+  headers: Record<string, string>
+  body: string | undefined
+}) => Promise<{ status: number; text: string }>
+
+const fetchTransport: AdminTransport = async ({ method, url, headers, body }) => {
+  const response = await fetch(url, { method, headers, body })
+  return { status: response.status, text: response.status === 204 ? '' : await response.text() }
 }
 
 /**
@@ -78,10 +93,12 @@ export function adminClient(endpoint: string, options: AdminClientOptions = {}):
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const headers: Record<string, string> = { 'content-type': 'application/json' }
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`
-    let response: Response
+    const transport = options.transport ?? fetchTransport
+    let response: { status: number; text: string }
     try {
-      response = await fetch(`${base}${path}`, {
+      response = await transport({
         method,
+        url: `${base}${path}`,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
       })
@@ -93,8 +110,8 @@ export function adminClient(endpoint: string, options: AdminClientOptions = {}):
       )
     }
     if (response.status === 204) return undefined as T
-    const text = await response.text()
-    if (!response.ok) {
+    const { text } = response
+    if (response.status < 200 || response.status > 299) {
       let message = text
       try {
         message = (JSON.parse(text) as AdminErrorBody).error.message

@@ -119,7 +119,7 @@ export class Emulator implements AsyncDisposable {
 
   /** @internal Use {@link startEmulator}. */
   static async start(options?: EmulatorOptions): Promise<Emulator> {
-    const resolved = resolveEmulatorOptions(options)
+    const resolved = await resolveEmulatorOptions(options)
     const lifecycle = new Lifecycle()
     let lock: DirectoryLock | undefined
     if (resolved.persist) {

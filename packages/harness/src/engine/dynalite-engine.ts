@@ -12,6 +12,7 @@ import {
 import { installDynaliteOverrides } from './dynalite-overrides.js'
 import { type EngineResponse, errorResponse } from './engine-response.js'
 import { guardStore, type ItemWriteListener } from './guarded-store.js'
+import { withRangeLimitedDeletes } from './range-limited-deletes.js'
 import { requestChecks, validatedDataHooks } from './request-checks.js'
 import { RequestContext, runAsRequest } from './request-context.js'
 
@@ -53,14 +54,16 @@ export class DynaliteEngine {
   /** Opens a store in memory, or on disk under `options.path`. */
   static open(options: DynaliteEngineOptions = {}): DynaliteEngine {
     installDynaliteOverrides()
-    const store = dynaliteDb.create({
-      path: options.path,
-      // Tables are ACTIVE as soon as CreateTable answers (see the tables feature), so dynalite's
-      // CREATING/DELETING timers fire at once.
-      createTableMs: 0,
-      deleteTableMs: 0,
-      updateTableMs: 0,
-    })
+    const store = withRangeLimitedDeletes(
+      dynaliteDb.create({
+        path: options.path,
+        // Tables are ACTIVE as soon as CreateTable answers (see the tables feature), so dynalite's
+        // CREATING/DELETING timers fire at once.
+        createTableMs: 0,
+        deleteTableMs: 0,
+        updateTableMs: 0,
+      }),
+    )
     return new DynaliteEngine(store)
   }
 

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { withLazyLevel } from './lazy-level.js'
 
 // dynalite's modules are CommonJS without an `exports` map; the harness drives its validations
 // and actions directly (no HTTP inside), so it loads them by path. The version is pinned
@@ -131,7 +132,7 @@ export interface ParserModule {
   SyntaxError: unknown
 }
 
-export const dynaliteDb = require('dynalite/db') as DynaliteDbModule
+export const dynaliteDb = withLazyLevel(() => require('dynalite/db')) as DynaliteDbModule
 export const dynaliteValidations = require('dynalite/validations') as DynaliteValidationsModule
 
 /** The operations dynalite implements, by their DynamoDB names. */

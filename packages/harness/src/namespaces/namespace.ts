@@ -6,10 +6,11 @@ import type { EngineResponse } from '../engine/engine-response.js'
 import { EmulatorError } from '../errors/emulator-error.js'
 import type { OperationCall } from '../features/feature-module.js'
 import type { TableDefinition } from '../tables/table-definition.js'
-import { type ItemFormat, readTableItems, type TableItems } from '../tables/table-items.js'
+import type { ItemFormat, TableItems } from '../tables/table-items.js'
 import { createTable, deleteTable, listTables } from '../tables/table-operations.js'
+import { ExpiryIndex } from '../ttl/expiry-index.js'
 import type { TtlRegistry } from '../ttl/ttl-registry.js'
-import { type SweepResult, sweepExpiredItems } from '../ttl/ttl-sweeper.js'
+import { type SweepResult, sweepBounds, sweepExpiredItems } from '../ttl/ttl-sweeper.js'
 
 /** Runs an operation in a namespace under a lock its caller already holds. */
 export type RunOperation = (
@@ -48,6 +49,8 @@ export class Namespace {
   readonly engine: DynaliteEngine
   readonly ttl: TtlRegistry
   readonly definitions: readonly TableDefinition[]
+  /** When the items of the namespace's TTL tables expire, kept by every write. */
+  readonly expiries: ExpiryIndex
   readonly #router: OperationRouter
   readonly #lock = new ReadWriteLock()
   readonly #ttlLagMs: number
@@ -60,6 +63,7 @@ export class Namespace {
     this.clock = parts.clock
     this.engine = parts.engine
     this.ttl = parts.ttl
+    this.expiries = new ExpiryIndex(parts.engine, parts.ttl)
     this.definitions = parts.definitions
     this.#router = parts.router
     this.#ttlLagMs = parts.ttlLagMs
@@ -122,6 +126,8 @@ export class Namespace {
    */
   async items(tableName: string, format: ItemFormat = 'plain'): Promise<TableItems> {
     await this.requireTable(tableName)
+    // Loaded on first use: the AWS SDK's unmarshalling is not needed to serve DynamoDB.
+    const { readTableItems } = await import('../tables/table-items.js')
     return this.shared((run) => readTableItems(run, tableName, format))
   }
 
@@ -133,17 +139,27 @@ export class Namespace {
    */
   async sweep(options: { tableName?: string } = {}): Promise<SweepResult> {
     if (options.tableName !== undefined) await this.requireTable(options.tableName)
-    const run = this.#sweeps.then(() =>
-      this.shared((runOperation) =>
+    const run = this.#sweeps.then(() => {
+      // Nothing expired (the common case, every second of an idle emulator): no lock, no read.
+      const { thresholdSeconds, oldestSeconds } = sweepBounds(
+        this.clock.now().getTime(),
+        this.#ttlLagMs,
+      )
+      if (!this.expiries.mayHaveExpired(thresholdSeconds, oldestSeconds, options.tableName)) {
+        return { deleted: 0 }
+      }
+      return this.shared((runOperation) =>
         sweepExpiredItems(
           runOperation,
           this.ttl,
+          this.expiries,
+          this.engine.store,
           this.clock.now().getTime(),
           this.#ttlLagMs,
           options.tableName,
         ),
-      ),
-    )
+      )
+    })
     this.#sweeps = run.catch(() => undefined)
     return run
   }

@@ -1,5 +1,3 @@
-import { z } from 'zod'
-import { EmulatorError } from '../errors/emulator-error.js'
 import { authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 
@@ -51,54 +49,6 @@ export interface EmulatorOptions {
   adminToken?: string
 }
 
-const keyElement = z.object({
-  AttributeName: z.string().min(1),
-  KeyType: z.enum(['HASH', 'RANGE']),
-})
-
-const tableDefinitionSchema = z.looseObject({
-  TableName: z
-    .string({ error: 'every table needs a TableName (string)' })
-    .regex(/^[a-zA-Z0-9_.-]{3,255}$/, 'TableName must be 3-255 characters of a-z A-Z 0-9 _ . -'),
-  KeySchema: z.array(keyElement).min(1).max(2),
-  AttributeDefinitions: z
-    .array(z.object({ AttributeName: z.string().min(1), AttributeType: z.enum(['S', 'N', 'B']) }))
-    .min(1),
-  TimeToLiveSpecification: z
-    .object({ AttributeName: z.string().min(1).max(255), Enabled: z.boolean() })
-    .optional(),
-})
-
-const optionsSchema = z.strictObject({
-  port: z.number().int().min(0).max(65_535).default(0),
-  host: z.string().min(1).default('127.0.0.1'),
-  region: z
-    .string()
-    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'region must look like us-east-1')
-    .default('us-east-1'),
-  tables: z
-    .array(tableDefinitionSchema)
-    .refine((tables) => new Set(tables.map((t) => t.TableName)).size === tables.length, {
-      message: 'two tables have the same TableName',
-    })
-    .optional(),
-  clock: z.enum(['system', 'manual']).default('system'),
-  ttl: z
-    .strictObject({
-      mode: z.enum(['interval', 'manual', 'lag']).default('interval'),
-      intervalMs: z.number().int().min(1).default(1000),
-      lagMs: z.number().int().min(0).default(0),
-    })
-    .refine((ttl) => ttl.mode === 'lag' || ttl.lagMs === 0, {
-      message: "lagMs only applies to mode 'lag'",
-      path: ['lagMs'],
-    })
-    .default({ mode: 'interval', intervalMs: 1000, lagMs: 0 }),
-  persist: z.string().min(1).optional(),
-  allowedHosts: z.array(z.string().min(1).max(253)).max(100).default([]),
-  adminToken: z.string().min(16, 'adminToken must be at least 16 characters').max(512).optional(),
-})
-
 /** {@link EmulatorOptions} with every default filled in. */
 export interface ResolvedEmulatorOptions {
   port: number
@@ -113,22 +63,175 @@ export interface ResolvedEmulatorOptions {
 }
 
 /**
- * Validates options once, at construction.
+ * Validates options once, at construction. Options of the common shapes (what the CLI, the
+ * vitest globalSetup and most callers pass) are checked here without loading the schema;
+ * anything else, and every mistake, goes through the full schema in `options-schema.ts`, which
+ * alone decides what is wrong and says so.
  * @throws {@link EmulatorError} `INVALID_OPTIONS`, naming each bad field
  */
-export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedEmulatorOptions {
-  const parsed = optionsSchema.safeParse(options)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.length > 0 ? issue.path.join('.') : '(options)'}: ${issue.message}`,
+export async function resolveEmulatorOptions(
+  options: EmulatorOptions = {},
+): Promise<ResolvedEmulatorOptions> {
+  const resolved = resolveCommonOptions(options)
+  if (resolved) return resolved
+  const { parseEmulatorOptions } = await import('./options-schema.js')
+  return parseEmulatorOptions(options)
+}
+
+const optionKeys = new Set([
+  'port',
+  'host',
+  'region',
+  'tables',
+  'clock',
+  'ttl',
+  'persist',
+  'allowedHosts',
+  'adminToken',
+])
+const regionPattern = /^[a-z]{2}(-[a-z]+)+-\d+$/
+const tableNamePattern = /^[a-zA-Z0-9_.-]{3,255}$/
+
+/**
+ * The resolved options when `options` are plainly valid, or undefined when the full schema
+ * must decide. It may send valid options to the schema (that only costs time), but it must
+ * never accept what the schema refuses, and it must fill defaults exactly as the schema does.
+ */
+function resolveCommonOptions(options: unknown): ResolvedEmulatorOptions | undefined {
+  if (!isPlainObject(options)) return undefined
+  for (const key of Object.keys(options)) if (!optionKeys.has(key)) return undefined
+  const { port = 0, host = '127.0.0.1', region = 'us-east-1', clock = 'system' } = options
+  const { tables, ttl, persist, allowedHosts = [], adminToken } = options
+  if (!Number.isSafeInteger(port) || (port as number) < 0 || (port as number) > 65_535) {
+    return undefined
+  }
+  if (typeof host !== 'string' || host.length === 0) return undefined
+  if (typeof region !== 'string' || !regionPattern.test(region)) return undefined
+  if (clock !== 'system' && clock !== 'manual') return undefined
+  if (persist !== undefined && (typeof persist !== 'string' || persist.length === 0)) {
+    return undefined
+  }
+  if (
+    !Array.isArray(allowedHosts) ||
+    allowedHosts.length > 100 ||
+    !allowedHosts.every(
+      (name) => typeof name === 'string' && name.length >= 1 && name.length <= 253,
     )
-    throw new EmulatorError('INVALID_OPTIONS', `Invalid emulator options: ${problems.join('; ')}`)
+  ) {
+    return undefined
   }
-  const { tables, persist, adminToken, ...rest } = parsed.data
+  if (
+    adminToken !== undefined &&
+    (typeof adminToken !== 'string' || adminToken.length < 16 || adminToken.length > 512)
+  ) {
+    return undefined
+  }
+  const resolvedTtl = commonTtl(ttl)
+  const resolvedTables = tables === undefined ? [authjsTable()] : commonTables(tables)
+  if (!resolvedTtl || !resolvedTables) return undefined
   return {
-    ...rest,
-    tables: (tables as TableDefinition[] | undefined) ?? [authjsTable()],
-    persist,
-    adminToken,
+    port: port as number,
+    host,
+    region,
+    tables: resolvedTables,
+    clock,
+    ttl: resolvedTtl,
+    persist: persist as string | undefined,
+    allowedHosts: [...(allowedHosts as string[])],
+    adminToken: adminToken as string | undefined,
   }
+}
+
+function commonTtl(ttl: unknown): Required<TtlOptions> | undefined {
+  if (ttl === undefined) return { mode: 'interval', intervalMs: 1000, lagMs: 0 }
+  if (!isPlainObject(ttl)) return undefined
+  for (const key of Object.keys(ttl)) {
+    if (key !== 'mode' && key !== 'intervalMs' && key !== 'lagMs') return undefined
+  }
+  const { mode = 'interval', intervalMs = 1000, lagMs = 0 } = ttl
+  if (mode !== 'interval' && mode !== 'manual' && mode !== 'lag') return undefined
+  if (!Number.isSafeInteger(intervalMs) || (intervalMs as number) < 1) return undefined
+  if (!Number.isSafeInteger(lagMs) || (lagMs as number) < 0) return undefined
+  if (mode !== 'lag' && lagMs !== 0) return undefined
+  return { mode, intervalMs: intervalMs as number, lagMs: lagMs as number }
+}
+
+function commonTables(tables: unknown): TableDefinition[] | undefined {
+  if (!Array.isArray(tables)) return undefined
+  const names = new Set<string>()
+  const resolved: TableDefinition[] = []
+  for (const table of tables) {
+    if (!isPlainObject(table)) return undefined
+    const { TableName, KeySchema, AttributeDefinitions } = table
+    if (typeof TableName !== 'string' || !tableNamePattern.test(TableName)) return undefined
+    if (names.has(TableName)) return undefined
+    names.add(TableName)
+    const keySchema = exactObjects(KeySchema, 1, 2, (element) =>
+      nonEmptyString(element.AttributeName) &&
+      (element.KeyType === 'HASH' || element.KeyType === 'RANGE')
+        ? { AttributeName: element.AttributeName, KeyType: element.KeyType }
+        : undefined,
+    )
+    const attributes = exactObjects(AttributeDefinitions, 1, Number.POSITIVE_INFINITY, (element) =>
+      nonEmptyString(element.AttributeName) &&
+      (element.AttributeType === 'S' ||
+        element.AttributeType === 'N' ||
+        element.AttributeType === 'B')
+        ? { AttributeName: element.AttributeName, AttributeType: element.AttributeType }
+        : undefined,
+    )
+    if (!keySchema || !attributes) return undefined
+    let timeToLive: Record<string, unknown> | undefined
+    if ('TimeToLiveSpecification' in table) {
+      const [specification] =
+        exactObjects([table.TimeToLiveSpecification], 1, 1, (element) =>
+          typeof element.AttributeName === 'string' &&
+          element.AttributeName.length >= 1 &&
+          element.AttributeName.length <= 255 &&
+          typeof element.Enabled === 'boolean'
+            ? { AttributeName: element.AttributeName, Enabled: element.Enabled }
+            : undefined,
+        ) ?? []
+      if (!specification) return undefined
+      timeToLive = specification
+    }
+    resolved.push({
+      ...table,
+      KeySchema: keySchema,
+      AttributeDefinitions: attributes,
+      ...(timeToLive ? { TimeToLiveSpecification: timeToLive } : {}),
+    } as unknown as TableDefinition)
+  }
+  return resolved
+}
+
+/**
+ * Each element of `list` mapped by `check`, when `list` is an array of `min` to `max` plain
+ * objects holding only the keys `check` keeps (the schema would drop others: the schema decides).
+ */
+function exactObjects(
+  list: unknown,
+  min: number,
+  max: number,
+  check: (element: Record<string, unknown>) => Record<string, unknown> | undefined,
+): Array<Record<string, unknown>> | undefined {
+  if (!Array.isArray(list) || list.length < min || list.length > max) return undefined
+  const checked: Array<Record<string, unknown>> = []
+  for (const element of list) {
+    if (!isPlainObject(element)) return undefined
+    const kept = check(element)
+    if (!kept || Object.keys(element).length !== Object.keys(kept).length) return undefined
+    checked.push(kept)
+  }
+  return checked
+}
+
+function nonEmptyString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const prototype = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
 }

@@ -1,6 +1,8 @@
+import type { DynaliteStoreState, StoredItem } from '../engine/dynalite-internals.js'
 import { errorTypeOf } from '../engine/engine-response.js'
 import { EmulatorError } from '../errors/emulator-error.js'
 import type { RunOperation } from '../namespaces/namespace.js'
+import type { ExpiryIndex } from './expiry-index.js'
 import type { TtlRegistry } from './ttl-registry.js'
 
 /** Which tables a sweep covers. */
@@ -19,15 +21,29 @@ export interface SweepResult {
 // https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/time-to-live-ttl-before-you-start.html
 const fiveYearsInSeconds = 5 * 365 * 24 * 60 * 60
 
+/** The TTL values a sweep at `nowMs` deletes: `[oldestSeconds, thresholdSeconds]`. */
+export function sweepBounds(
+  nowMs: number,
+  lagMs: number,
+): { thresholdSeconds: number; oldestSeconds: number } {
+  return {
+    thresholdSeconds: (nowMs - lagMs) / 1000,
+    oldestSeconds: nowMs / 1000 - fiveYearsInSeconds,
+  }
+}
+
 /**
  * Deletes every item whose TTL attribute is a Number of epoch seconds at or before
  * `now - lagMs`, and not more than five years before `now`, in every table with TTL enabled
- * (or only `onlyTable`). Each delete is conditional on the item still being expired, so an item
- * rewritten with a new expiry during the sweep survives.
+ * (or only `onlyTable`). The expiry index names the candidates, so a sweep reads only what
+ * expires; each delete is conditional on the item still being expired (compared exactly, as
+ * DynamoDB Numbers), so an item rewritten with a new expiry during the sweep survives.
  */
 export async function sweepExpiredItems(
   run: RunOperation,
   registry: TtlRegistry,
+  index: ExpiryIndex,
+  store: DynaliteStoreState,
   nowMs: number,
   lagMs: number,
   onlyTable?: string,
@@ -35,58 +51,55 @@ export async function sweepExpiredItems(
   let deleted = 0
   for (const [tableName, attributeName] of registry.entries()) {
     if (onlyTable !== undefined && tableName !== onlyTable) continue
-    deleted += await sweepTable(run, tableName, attributeName, nowMs, lagMs)
+    deleted += await sweepTable(run, index, store, tableName, attributeName, nowMs, lagMs)
   }
   return { deleted }
 }
 
 async function sweepTable(
   run: RunOperation,
+  index: ExpiryIndex,
+  store: DynaliteStoreState,
   tableName: string,
   attributeName: string,
   nowMs: number,
   lagMs: number,
 ): Promise<number> {
+  const { thresholdSeconds, oldestSeconds } = sweepBounds(nowMs, lagMs)
+  const keys = await index.expiredKeys(tableName, thresholdSeconds, oldestSeconds)
+  if (keys.length === 0) return 0
   const described = await run('DescribeTable', { TableName: tableName })
   if (described.statusCode !== 200) return 0
   const table = described.body.Table as { KeySchema: Array<{ AttributeName: string }> }
   const keyNames = table.KeySchema.map((key) => key.AttributeName)
-  const threshold = { N: String((nowMs - lagMs) / 1000) }
-  const oldest = { N: String(nowMs / 1000 - fiveYearsInSeconds) }
-  const names = Object.fromEntries(keyNames.map((name, index) => [`#k${index}`, name]))
-
-  const expiredKeys: Array<Record<string, unknown>> = []
-  let start: Record<string, unknown> | undefined
-  do {
-    const page = await run('Scan', {
-      TableName: tableName,
-      // A comparison with a Number is false for any other type: Strings are never deleted.
-      FilterExpression: '#ttl <= :threshold AND #ttl >= :oldest',
-      ProjectionExpression: Object.keys(names).join(', '),
-      ExpressionAttributeNames: { '#ttl': attributeName, ...names },
-      ExpressionAttributeValues: { ':threshold': threshold, ':oldest': oldest },
-      ...(start ? { ExclusiveStartKey: start } : {}),
-    })
-    if (page.statusCode !== 200) {
-      throw new EmulatorError(
-        'TABLE_NOT_FOUND',
-        `Could not sweep ${tableName}: ${String(page.body.message)}`,
-      )
-    }
-    expiredKeys.push(...((page.body.Items ?? []) as Array<Record<string, unknown>>))
-    start = page.body.LastEvaluatedKey as Record<string, unknown> | undefined
-  } while (start)
+  const threshold = { N: String(thresholdSeconds) }
+  const oldest = { N: String(oldestSeconds) }
+  const itemDb = store.getItemDb(tableName)
 
   let deleted = 0
-  for (const key of expiredKeys) {
+  for (const key of keys) {
+    const item = await new Promise<StoredItem | undefined>((resolve, reject) =>
+      itemDb.get(key, (error, found) => {
+        if (
+          error?.name === 'NotFoundError' ||
+          (error as { code?: string } | null)?.code === 'LEVEL_NOT_FOUND'
+        )
+          resolve(undefined)
+        else if (error) reject(error)
+        else resolve(found as StoredItem | undefined)
+      }),
+    )
+    // Deleted since the index was read.
+    if (!item) continue
     const response = await run('DeleteItem', {
       TableName: tableName,
-      Key: key,
-      ConditionExpression: '#ttl <= :threshold',
+      Key: Object.fromEntries(keyNames.map((name) => [name, item[name]])),
+      ConditionExpression: '#ttl <= :threshold AND #ttl >= :oldest',
       ExpressionAttributeNames: { '#ttl': attributeName },
-      ExpressionAttributeValues: { ':threshold': threshold },
+      ExpressionAttributeValues: { ':threshold': threshold, ':oldest': oldest },
     })
     if (response.statusCode === 200) deleted++
+    else if (errorTypeOf(response) === 'ResourceNotFoundException') return deleted
     else if (errorTypeOf(response) !== 'ConditionalCheckFailedException') {
       throw new EmulatorError(
         'TABLE_NOT_FOUND',

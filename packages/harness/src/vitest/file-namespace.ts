@@ -3,6 +3,7 @@ import { adminClient, type NamespaceAdminClient } from '../admin/admin-client.js
 import type { ClockStatus, NamespaceInfo } from '../admin/admin-types.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import type { SweepOptions, SweepResult } from '../ttl/ttl-sweeper.js'
+import { nodeHttpTransport } from './http-transport.js'
 import { authDynamoContext } from './inject-context.js'
 
 /** A namespace's clock, moved from inside a test. */
@@ -109,7 +110,10 @@ async function createFileNamespace(
   options: FileNamespaceOptions,
 ): Promise<FileNamespace> {
   const context = authDynamoContext()
-  const root = adminClient(context.adminUrl, { token: context.adminToken })
+  const root = adminClient(context.adminUrl, {
+    token: context.adminToken,
+    transport: nodeHttpTransport,
+  })
   const info: NamespaceInfo = await root.createNamespace(
     options.tables ? { tables: options.tables } : {},
   )
