@@ -1,5 +1,3 @@
-import { z } from 'zod'
-
 /** Prefix of every environment variable the CLI reads, e.g. `AUTH_DYNAMO_EMULATOR_PORT`. */
 export const ENV_PREFIX = 'AUTH_DYNAMO_EMULATOR_'
 
@@ -52,11 +50,23 @@ export interface SettingSpec<K extends keyof CliSettings = keyof CliSettings> {
   defaultText: string
   /** What a valid value looks like, completing "must be ...". */
   expected: string
-  /** Converts and checks the raw string; the parser reports any failure with {@link expected}. */
-  schema: z.ZodType<CliSettings[K]>
+  /** Converts and checks the raw string: the value, or undefined when it is not valid. */
+  parse(raw: string): CliSettings[K] | undefined
 }
 
-const integerString = z.string().regex(/^\d+$/).transform(Number)
+// Plain functions rather than zod: each setting is one regular expression or list, and loading
+// zod on every CLI start cost more than the rest of the start-up (issue 13).
+const integer = (raw: string, min: number, max: number): number | undefined => {
+  if (!/^\d+$/.test(raw)) return undefined
+  const value = Number(raw)
+  return value >= min && value <= max ? value : undefined
+}
+const matching = (pattern: RegExp) => (raw: string) => (pattern.test(raw) ? raw : undefined)
+const oneOf =
+  <T extends string>(choices: readonly T[]) =>
+  (raw: string): T | undefined =>
+    (choices as readonly string[]).includes(raw) ? (raw as T) : undefined
+const hostName = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/
 
 const specs: { [K in keyof CliSettings]: SettingSpec<K> } = {
   port: {
@@ -67,7 +77,7 @@ const specs: { [K in keyof CliSettings]: SettingSpec<K> } = {
     description: 'port to listen on; 0 picks a free one',
     defaultText: '8000',
     expected: 'an integer from 0 to 65535 (0 picks a free port)',
-    schema: integerString.pipe(z.number().max(65_535)),
+    parse: (raw) => integer(raw, 0, 65_535),
   },
   host: {
     key: 'host',
@@ -76,7 +86,7 @@ const specs: { [K in keyof CliSettings]: SettingSpec<K> } = {
     description: 'interface to listen on; 0.0.0.0 opens it to your network',
     defaultText: '127.0.0.1',
     expected: 'a host name or IP address',
-    schema: z.string().regex(/^\S+$/),
+    parse: matching(/^\S+$/),
   },
   tableName: {
     key: 'tableName',
@@ -85,7 +95,7 @@ const specs: { [K in keyof CliSettings]: SettingSpec<K> } = {
     description: 'name of the Auth.js table to create',
     defaultText: 'next-auth',
     expected: 'a DynamoDB table name: 3 to 255 of a-z A-Z 0-9 _ - .',
-    schema: z.string().regex(/^[\w.-]{3,255}$/),
+    parse: matching(/^[\w.-]{3,255}$/),
   },
   persist: {
     key: 'persist',
@@ -94,7 +104,7 @@ const specs: { [K in keyof CliSettings]: SettingSpec<K> } = {
     description: 'keep the data in DIR across restarts',
     defaultText: 'in memory',
     expected: 'a directory path',
-    schema: z.string().min(1),
+    parse: (raw) => (raw.length > 0 ? raw : undefined),
   },
   clock: {
     key: 'clock',
@@ -103,7 +113,7 @@ const specs: { [K in keyof CliSettings]: SettingSpec<K> } = {
     description: 'TTL clock: system (wall clock), manual (moves only through the admin API)',
     defaultText: 'system',
     expected: `one of ${CLOCK_MODES.join(', ')}`,
-    schema: z.enum(CLOCK_MODES),
+    parse: oneOf(CLOCK_MODES),
   },
   ttlMode: {
     key: 'ttlMode',
@@ -112,7 +122,7 @@ const specs: { [K in keyof CliSettings]: SettingSpec<K> } = {
     description: 'TTL sweeps: interval (on a timer), manual (when asked), lag (late, as AWS)',
     defaultText: 'interval',
     expected: `one of ${TTL_MODES.join(', ')}`,
-    schema: z.enum(TTL_MODES),
+    parse: oneOf(TTL_MODES),
   },
   sweepIntervalMs: {
     key: 'sweepIntervalMs',
@@ -121,7 +131,7 @@ const specs: { [K in keyof CliSettings]: SettingSpec<K> } = {
     description: 'milliseconds between two TTL sweeps (modes interval and lag)',
     defaultText: '1000',
     expected: 'a whole number of milliseconds, at least 1',
-    schema: integerString.pipe(z.number().min(1)),
+    parse: (raw) => integer(raw, 1, Number.MAX_SAFE_INTEGER),
   },
   lagMs: {
     key: 'lagMs',
@@ -130,7 +140,7 @@ const specs: { [K in keyof CliSettings]: SettingSpec<K> } = {
     description: 'milliseconds an expired item stays readable (mode lag)',
     defaultText: '0',
     expected: 'a whole number of milliseconds',
-    schema: integerString,
+    parse: (raw) => integer(raw, 0, Number.MAX_SAFE_INTEGER),
   },
   adminToken: {
     key: 'adminToken',
@@ -139,7 +149,7 @@ const specs: { [K in keyof CliSettings]: SettingSpec<K> } = {
     description: 'token the admin API requires (Authorization: Bearer TOKEN)',
     defaultText: 'none on loopback, generated otherwise',
     expected: '16 to 512 characters without spaces',
-    schema: z.string().regex(/^\S{16,512}$/),
+    parse: matching(/^\S{16,512}$/),
   },
   allowedHosts: {
     key: 'allowedHosts',
@@ -148,10 +158,10 @@ const specs: { [K in keyof CliSettings]: SettingSpec<K> } = {
     description: 'comma-separated host names to accept besides loopback (e.g. a Docker service)',
     defaultText: 'none',
     expected: 'comma-separated host names (letters, digits, "-" and ".")',
-    schema: z
-      .string()
-      .transform((names) => names.split(',').map((name) => name.trim().toLowerCase()))
-      .pipe(z.array(z.string().regex(/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/)).max(100)),
+    parse: (raw) => {
+      const names = raw.split(',').map((name) => name.trim().toLowerCase())
+      return names.length <= 100 && names.every((name) => hostName.test(name)) ? names : undefined
+    },
   },
 }
 
@@ -183,8 +193,8 @@ export function parseSettingValue<K extends keyof CliSettings>(
   raw: string,
   source: string,
 ): { ok: true; value: CliSettings[K] } | { ok: false; message: string } {
-  const parsed = spec.schema.safeParse(raw)
-  if (parsed.success) return { ok: true, value: parsed.data }
+  const value = spec.parse(raw)
+  if (value !== undefined) return { ok: true, value }
   return { ok: false, message: `${source} must be ${spec.expected}, got ${JSON.stringify(raw)}` }
 }
 
