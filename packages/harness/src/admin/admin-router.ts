@@ -2,7 +2,11 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { z } from 'zod'
 import { maxDateMs } from '../clock/emulator-clock.js'
 import { EmulatorError } from '../errors/emulator-error.js'
+import type { IndexLagOption } from '../features/index-lag/index-lag.js'
+// peers (issue 11)
+import { addPeerRoutes, peerEndpointList } from '../features/peer-routes.js'
 import type { Namespace } from '../namespaces/namespace.js'
+import type { SeedItems } from '../seed/seed-data.js'
 import { type AuthjsTableOptions, authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import { adminPath } from './admin-path.js'
@@ -23,6 +27,9 @@ export interface AdministeredEmulator {
   createNamespace(options: {
     tables?: TableDefinition[]
     clock?: 'system' | 'manual'
+    // peers (issue 11)
+    seed?: SeedItems | SeedItems[]
+    indexLag?: IndexLagOption
   }): Promise<Namespace>
   deleteNamespace(id: string): Promise<boolean>
   operationsReport(filter?: { accessKeyId?: string; namespace?: Namespace }): OperationsReport
@@ -63,6 +70,13 @@ const namespaceRequest = z.strictObject({
     .optional(),
   authjs: authjsOptions.optional(),
   clock: z.enum(['system', 'manual']).optional(),
+  // peers (issue 11): inline seed items only (the admin API reads no files), and index lag
+  seed: z
+    .union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown())).max(100)])
+    .optional(),
+  indexLag: z
+    .union([z.number().int().min(0), z.record(z.string().min(1), z.number().int().min(0))])
+    .optional(),
 })
 
 class AdminInputError extends Error {}
@@ -103,6 +117,9 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
     const namespace = await emulator.createNamespace({
       ...(tables ? { tables } : {}),
       ...(request.clock ? { clock: request.clock } : {}),
+      // peers (issue 11)
+      ...(request.seed ? { seed: request.seed as SeedItems | SeedItems[] } : {}),
+      ...(request.indexLag !== undefined ? { indexLag: request.indexLag } : {}),
     })
     res.status(201).json(await namespaceInfo(namespace))
   })
@@ -218,11 +235,12 @@ function namespaceRoutes(emulator: AdministeredEmulator): Router {
     }
     res.json(await current(res).items(req.params.name as string, format))
   })
+  // peers (issue 11): faults, index lag, seed, snapshots, truncate
+  addPeerRoutes(router, current)
   return router
 }
 
-const endpointList =
-  'Endpoints: GET health, GET operations, GET|POST namespaces, DELETE namespaces/:id; and for the default namespace (or under namespaces/:id/): GET|POST clock, POST sweep, POST reset, GET operations, GET|POST tables, DELETE tables/:name, GET tables/:name/items'
+const endpointList = `Endpoints: GET health, GET operations, GET|POST namespaces, DELETE namespaces/:id; and for the default namespace (or under namespaces/:id/): GET|POST clock, POST sweep, POST reset, GET operations, GET|POST tables, DELETE tables/:name, GET tables/:name/items, ${peerEndpointList}`
 
 function accessKeyQuery(req: Request): string | undefined {
   const { accessKeyId } = req.query

@@ -15,6 +15,8 @@ import { OperationRouter } from '../dispatch/operation-router.js'
 import { DynaliteEngine } from '../engine/dynalite-engine.js'
 import { EmulatorError } from '../errors/emulator-error.js'
 import { featureModules } from '../features/feature-modules.js'
+// peers (issue 11)
+import { peerFeaturesOf } from '../features/peer-features.js'
 import { unsupportedOperations } from '../features/unsupported-operations.js'
 import { createRequestListener } from '../http/http-app.js'
 import { isLoopbackName, RequestGuard } from '../http/request-guard.js'
@@ -32,6 +34,7 @@ import {
   resolveEmulatorOptions,
 } from '../options/emulator-options.js'
 import { DirectoryLock } from '../persistence/directory-lock.js'
+import { readSeed } from '../seed/seed-data.js'
 import { type AuthjsTableOptions, authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import type { ItemFormat, TableItems } from '../tables/table-items.js'
@@ -119,6 +122,8 @@ export class Emulator implements AsyncDisposable {
   /** @internal Use {@link startEmulator}. */
   static async start(options?: EmulatorOptions): Promise<Emulator> {
     const resolved = resolveEmulatorOptions(options)
+    // peers (issue 11): seed files are read (and checked) before anything starts
+    const seed = await readSeed(resolved.seed)
     const lifecycle = new Lifecycle()
     let lock: DirectoryLock | undefined
     if (resolved.persist) {
@@ -136,12 +141,18 @@ export class Emulator implements AsyncDisposable {
       definitions: resolved.tables,
       router,
       ttlLagMs,
+      // peers (issue 11)
+      seed,
+      indexLag: resolved.indexLag,
     })
     const namespaces = new NamespaceRegistry(defaultNamespace, {
       tables: resolved.tables,
       clock: resolved.clock,
       router,
       ttlLagMs,
+      // peers (issue 11)
+      seed,
+      indexLag: resolved.indexLag,
     })
     const operationLog = new OperationLog()
     const adminToken =
@@ -402,6 +413,8 @@ export class Emulator implements AsyncDisposable {
       items: (tableName, format) => namespace.items(tableName, format),
       dispose,
       [Symbol.asyncDispose]: dispose,
+      // peers (issue 11)
+      ...peerFeaturesOf(namespace),
     }
   }
 

@@ -1,3 +1,4 @@
+import { installIndexLag } from '../features/index-lag/index-lag-override.js'
 import { installMemoizedParsers } from './memoized-parsers.js'
 
 /**
@@ -6,7 +7,7 @@ import { installMemoizedParsers } from './memoized-parsers.js'
  * dynalite module that its actions call through the module object (`db.compare`,
  * `parser.parse`...), with the harness's own implementation, and says why in its own file.
  */
-const overrides: Array<() => void> = [installMemoizedParsers]
+const overrides: Array<() => void> = [installMemoizedParsers, installIndexLag]
 
 let installed = false
 

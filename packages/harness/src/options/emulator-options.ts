@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { EmulatorError } from '../errors/emulator-error.js'
+// peers (issue 11)
+import { type IndexLagOption, maxIndexLagMs } from '../features/index-lag/index-lag.js'
+import type { SeedOption } from '../seed/seed-data.js'
 import { authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 
@@ -49,6 +52,21 @@ export interface EmulatorOptions {
    * @defaultValue none on a loopback host; a random token when `host` is not loopback
    */
   adminToken?: string
+  // ---- peers (issue 11) ----
+  /**
+   * Items loaded into the tables at start, after `reset()`, and into every namespace made with
+   * the emulator's tables: a JSON file's path, `{ tableName: items }` (plain JSON, or DynamoDB
+   * JSON), or several of them. With `persist`, only tables that are empty get seed items.
+   * @defaultValue none
+   */
+  seed?: SeedOption
+  /**
+   * Milliseconds global secondary index writes take to show (eventual consistency): one number
+   * for every table, or `{ tableName: ms }`; up to 600,000. Applies to every namespace unless
+   * it is made with its own.
+   * @defaultValue `0` (indexes change with the write)
+   */
+  indexLag?: IndexLagOption
 }
 
 const keyElement = z.object({
@@ -97,6 +115,20 @@ const optionsSchema = z.strictObject({
   persist: z.string().min(1).optional(),
   allowedHosts: z.array(z.string().min(1).max(253)).max(100).default([]),
   adminToken: z.string().min(16, 'adminToken must be at least 16 characters').max(512).optional(),
+  // peers (issue 11)
+  seed: z
+    .union([
+      z.string().min(1),
+      z.record(z.string(), z.unknown()),
+      z.array(z.union([z.string().min(1), z.record(z.string(), z.unknown())])),
+    ])
+    .optional(),
+  indexLag: z
+    .union([
+      z.number().int().min(0).max(maxIndexLagMs),
+      z.record(z.string().min(1), z.number().int().min(0).max(maxIndexLagMs)),
+    ])
+    .optional(),
 })
 
 /** {@link EmulatorOptions} with every default filled in. */
@@ -110,6 +142,9 @@ export interface ResolvedEmulatorOptions {
   persist: string | undefined
   allowedHosts: string[]
   adminToken: string | undefined
+  // peers (issue 11)
+  seed: SeedOption | undefined
+  indexLag: IndexLagOption | undefined
 }
 
 /**
@@ -124,11 +159,14 @@ export function resolveEmulatorOptions(options: EmulatorOptions = {}): ResolvedE
     )
     throw new EmulatorError('INVALID_OPTIONS', `Invalid emulator options: ${problems.join('; ')}`)
   }
-  const { tables, persist, adminToken, ...rest } = parsed.data
+  const { tables, persist, adminToken, seed, indexLag, ...rest } = parsed.data
   return {
     ...rest,
     tables: (tables as TableDefinition[] | undefined) ?? [authjsTable()],
     persist,
     adminToken,
+    // peers (issue 11)
+    seed: seed as SeedOption | undefined,
+    indexLag,
   }
 }
