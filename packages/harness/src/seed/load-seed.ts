@@ -8,8 +8,9 @@ interface KeySchema {
 }
 
 /**
- * Writes seed items into their tables, in order, each as a PutItem (so every DynamoDB rule
- * applies, and listeners of item writes are told). Stops at the first item DynamoDB rejects.
+ * Writes seed items into their tables, in order, through DynamoDB's own operations (so every
+ * DynamoDB rule applies, and listeners of item writes are told). Every key is checked before
+ * anything is written; a write DynamoDB rejects stops the load, naming the item.
  *
  * @returns how many items were written
  * @throws {@link EmulatorError} `INVALID_OPTIONS` naming the seed, table, item and attribute:
@@ -17,7 +18,6 @@ interface KeySchema {
  */
 export async function loadSeed(run: RunOperation, entries: readonly SeedEntry[]): Promise<number> {
   const schemas = new Map<string, KeySchema | undefined>()
-  let written = 0
   for (const entry of entries) {
     let schema = schemas.get(entry.tableName)
     if (!schemas.has(entry.tableName)) {
@@ -32,40 +32,80 @@ export async function loadSeed(run: RunOperation, entries: readonly SeedEntry[])
         `Seed ${entry.origin}: there is no table "${entry.tableName}" to load items into (tables: ${names.length > 0 ? names.join(', ') : 'none'}); create it with the tables option, or fix the table name`,
       )
     }
-    for (const { name, type } of schema.keys) {
-      const value = entry.item[name]
-      if (value === undefined) {
-        throw seedError(
-          entry.origin,
-          entry.tableName,
-          entry.index,
-          name,
-          `the key attribute is missing (the table's key is ${describeKeys(schema)})`,
-        )
-      }
-      if (!(type in value)) {
-        throw seedError(
-          entry.origin,
-          entry.tableName,
-          entry.index,
-          name,
-          `the key attribute must be of type ${type}, got ${Object.keys(value).join(', ')} (the table's key is ${describeKeys(schema)})`,
-        )
-      }
+    checkKeys(entry, schema)
+  }
+  // BatchWriteItem in chunks of 25 is many times faster than a PutItem each; a chunk never holds
+  // two items with one key (a later one must win), and a chunk DynamoDB rejects is written again
+  // item by item, so the error names the item.
+  let chunk: SeedEntry[] = []
+  let chunkKeys = new Set<string>()
+  const flush = async () => {
+    if (chunk.length > 0) await writeChunk(run, chunk)
+    chunk = []
+    chunkKeys = new Set()
+  }
+  for (const entry of entries) {
+    const schema = schemas.get(entry.tableName) as KeySchema
+    const key = JSON.stringify(schema.keys.map(({ name }) => entry.item[name]))
+    if (
+      chunk.length === batchSize ||
+      (chunk.length > 0 && chunk[0]?.tableName !== entry.tableName) ||
+      chunkKeys.has(key)
+    ) {
+      await flush()
     }
-    const response = await run('PutItem', { TableName: entry.tableName, Item: entry.item })
-    if (response.statusCode !== 200) {
+    chunk.push(entry)
+    chunkKeys.add(key)
+  }
+  await flush()
+  return entries.length
+}
+
+const batchSize = 25
+
+async function writeChunk(run: RunOperation, chunk: readonly SeedEntry[]): Promise<void> {
+  const tableName = (chunk[0] as SeedEntry).tableName
+  const response = await run('BatchWriteItem', {
+    RequestItems: { [tableName]: chunk.map((entry) => ({ PutRequest: { Item: entry.item } })) },
+  })
+  const unprocessed = (response.body.UnprocessedItems ?? {}) as Record<string, unknown[]>
+  if (response.statusCode === 200 && Object.keys(unprocessed).length === 0) return
+  for (const entry of chunk) {
+    const put = await run('PutItem', { TableName: entry.tableName, Item: entry.item })
+    if (put.statusCode !== 200) {
       throw seedError(
         entry.origin,
         entry.tableName,
         entry.index,
         undefined,
-        `DynamoDB rejects it: ${errorTypeOf(response)}: ${String(response.body.message ?? response.body.Message ?? '')}`,
+        `DynamoDB rejects it: ${errorTypeOf(put)}: ${String(put.body.message ?? put.body.Message ?? '')}`,
       )
     }
-    written++
   }
-  return written
+}
+
+function checkKeys(entry: SeedEntry, schema: KeySchema): void {
+  for (const { name, type } of schema.keys) {
+    const value = entry.item[name]
+    if (value === undefined) {
+      throw seedError(
+        entry.origin,
+        entry.tableName,
+        entry.index,
+        name,
+        `the key attribute is missing (the table's key is ${describeKeys(schema)})`,
+      )
+    }
+    if (!(type in value)) {
+      throw seedError(
+        entry.origin,
+        entry.tableName,
+        entry.index,
+        name,
+        `the key attribute must be of type ${type}, got ${Object.keys(value).join(', ')} (the table's key is ${describeKeys(schema)})`,
+      )
+    }
+  }
 }
 
 async function keySchemaOf(run: RunOperation, tableName: string): Promise<KeySchema | undefined> {

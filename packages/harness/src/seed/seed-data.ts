@@ -21,7 +21,7 @@ export type SeedOption = SeedSource | SeedSource[]
 
 /** One item ready to load, with where it came from for error messages. */
 export interface SeedEntry {
-  /** The file, or `seed option` for inline data. */
+  /** `file <path>`, or `option` for inline data (`option [i]` among several seeds). */
   readonly origin: string
   readonly tableName: string
   /** Its position in the table's array. */
@@ -39,11 +39,9 @@ export async function readSeed(option: SeedOption | undefined): Promise<SeedEntr
   const sources = Array.isArray(option) ? option : [option]
   const entries: SeedEntry[] = []
   for (const [position, source] of sources.entries()) {
-    const origin =
-      typeof source === 'string'
-        ? resolve(source)
-        : `seed option${sources.length > 1 ? ` [${position}]` : ''}`
-    const data = typeof source === 'string' ? await readSeedFile(origin) : source
+    const path = typeof source === 'string' ? resolve(source) : undefined
+    const origin = path ? `file ${path}` : `option${sources.length > 1 ? ` [${position}]` : ''}`
+    const data = path ? await readSeedFile(path) : source
     entries.push(...seedEntries(origin, data))
   }
   return entries

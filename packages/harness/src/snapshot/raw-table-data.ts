@@ -85,6 +85,24 @@ export async function readRawTable(
   return { tableName, record, items, indexEntries, tags }
 }
 
+/** Whether a table exists, read straight from dynalite's table records. */
+export async function hasRawTable(store: DynaliteStoreState, tableName: string): Promise<boolean> {
+  const keys = await rawLevel(store)
+    .keys({ gte: tableKey(tableName), lt: `${tableKey(tableName)}\x00` })
+    .all()
+  return keys.length > 0
+}
+
+/**
+ * Names of every table, read straight from dynalite's table records. dynalite's own ListTables
+ * streams every key of the store to find them (its sub-databases filter a scan of the whole
+ * LevelDB by prefix), which takes tens of milliseconds once tables hold a few thousand items.
+ */
+export async function rawTableNames(store: DynaliteStoreState): Promise<string[]> {
+  const prefix = tableKey('')
+  return (await rawLevel(store).keys(range(prefix)).all()).map((key) => key.slice(prefix.length))
+}
+
 /**
  * Deletes every item of a table and its index entries, keeping the table. Items are deleted
  * through the guarded store, so item-write listeners are told of each; index entries are
