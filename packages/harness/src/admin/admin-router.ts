@@ -1,10 +1,12 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { z } from 'zod'
 import { maxDateMs } from '../clock/emulator-clock.js'
+import type { OperationCounts } from '../dispatch/operation-log.js'
 import { EmulatorError } from '../errors/emulator-error.js'
 import type { IndexLagOption } from '../features/index-lag/index-lag.js'
 // peers (issue 11)
 import { addPeerRoutes, peerEndpointList } from '../features/peer-routes.js'
+import { createInspectorRouter } from '../inspector/inspector-router.js'
 import type { Namespace } from '../namespaces/namespace.js'
 import type { SeedItems } from '../seed/seed-data.js'
 import { type AuthjsTableOptions, authjsTable } from '../tables/authjs-table.js'
@@ -37,6 +39,9 @@ export interface AdministeredEmulator {
     namespace: Namespace,
     options?: AuthjsTableOptions,
   ): Promise<{ tableName: string }>
+  // peers (issue 11): the inspector's view of the operation log
+  /** Operation counts of each principal of a namespace. */
+  operationsByPrincipal(namespace: Namespace): Record<string, OperationCounts>
 }
 
 const clockChange = z.union([
@@ -129,6 +134,9 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
     }
     res.status(204).end()
   })
+
+  // peers (issue 11): the inspector page, before the default namespace's routes
+  router.use('/inspector', createInspectorRouter(emulator))
 
   const scoped = namespaceRoutes(emulator)
   router.use('/namespaces/:id', (req, res, next) => {

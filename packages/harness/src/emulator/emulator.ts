@@ -358,6 +358,13 @@ export class Emulator implements AsyncDisposable {
       deleteNamespace: (id) => this.#namespaces.delete(id),
       operationsReport: (filter) => this.operationsReport(filter),
       createAuthjsTable: (namespace, options) => this.#createAuthjsTable(namespace, options),
+      // peers (issue 11)
+      operationsByPrincipal: (namespace) =>
+        this.#operationLog.byPrincipal((key) =>
+          namespace.accessKeyId === undefined
+            ? namespaceIdOf(key) === undefined
+            : namespaceIdOf(key) === namespace.id,
+        ),
     }
   }
 
