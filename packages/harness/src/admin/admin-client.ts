@@ -1,12 +1,12 @@
 import type { OperationCounts } from '../dispatch/operation-log.js'
 import { EmulatorError } from '../errors/emulator-error.js'
-import type { IndexLagOption } from '../features/index-lag/index-lag.js'
+import type { IndexLagOption } from '../features/index-lag/index-lag-types.js'
 // peers (issue 11)
 import {
   type PeerNamespaceAdminClient,
   peerNamespaceAdminClient,
 } from '../features/peer-admin-client.js'
-import type { SeedItems } from '../seed/seed-data.js'
+import type { SeedItems } from '../seed/seed-types.js'
 import type { AuthjsTableOptions } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import type { ItemFormat, TableItems } from '../tables/table-items.js'

@@ -178,6 +178,11 @@ export class Emulator implements AsyncDisposable {
         region: resolved.region,
       }),
     )
+    // peers (issue 11): with Node's default 5 s, a busy host (jest's parent process running the
+    // emulator beside 4 workers on a loaded machine) closed idle keep-alive sockets just as a
+    // worker's fetch reused them: "other side closed" on admin requests. With a longer timeout
+    // the client side drops idle sockets first (undici's fetch after 4 s), and the race is gone.
+    server.keepAliveTimeout = 65_000
 
     try {
       await defaultNamespace.createSeedTables({ ifMissing: Boolean(resolved.persist) })

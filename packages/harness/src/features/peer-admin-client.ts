@@ -1,10 +1,10 @@
-import type { SeedItems } from '../seed/seed-data.js'
+import type { SeedItems } from '../seed/seed-types.js'
 import type { SnapshotsAdminClient, TableScope } from '../snapshot/snapshot-control.js'
-import type { SnapshotInfo } from '../snapshot/snapshot-store.js'
+import type { SnapshotInfo } from '../snapshot/snapshot-types.js'
 import type { FaultsAdminClient } from './faults/fault-control.js'
 import type { FaultRuleStatus } from './faults/fault-rule.js'
-import type { IndexLagStatus } from './index-lag/index-lag.js'
 import type { IndexLagAdminClient } from './index-lag/index-lag-control.js'
+import type { IndexLagStatus } from './index-lag/index-lag-types.js'
 
 /** The admin client members of one namespace for issue 11's features. */
 export interface PeerNamespaceAdminClient {

@@ -2,22 +2,10 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import type { StoredItem } from '../engine/dynalite-internals.js'
 import { EmulatorError } from '../errors/emulator-error.js'
-import { looksLikeDynamoJson, type SeedFormat, SeedItemError, toStoredItem } from './seed-items.js'
+import { looksLikeDynamoJson, SeedItemError, toStoredItem } from './seed-items.js'
+import type { SeedFormat, SeedItems, SeedOption, SeedSource } from './seed-types.js'
 
-/**
- * Items to load, by table name: `{ "next-auth": [item, ...] }`. Items are plain JSON (converted
- * by the AWS SDK's marshall), DynamoDB JSON (`{ "pk": { "S": "USER#1" } }`), or
- * `{ "PutRequest": { "Item": ... } }` entries as `aws dynamodb batch-write-item` files hold
- * them. The format is detected per table; `"$format": "plain"` or `"dynamodb"` at the top sets
- * it for the whole file.
- */
-export type SeedItems = { $format?: SeedFormat } & Record<string, unknown>
-
-/** A seed: the path of a JSON file (read once, at start), or the items themselves. */
-export type SeedSource = string | SeedItems
-
-/** One seed, or several loaded in order (a later item with the same key wins). */
-export type SeedOption = SeedSource | SeedSource[]
+export type { SeedItems, SeedOption, SeedSource }
 
 /** One item ready to load, with where it came from for error messages. */
 export interface SeedEntry {

@@ -1,8 +1,9 @@
 import { marshall } from '@aws-sdk/util-dynamodb'
 import type { StoredItem } from '../engine/dynalite-internals.js'
 
-/** How a seed's items are written: detected per table, or set with `"$format"`. */
-export type SeedFormat = 'plain' | 'dynamodb'
+import type { SeedFormat } from './seed-types.js'
+
+export type { SeedFormat }
 
 /** Why one item of a seed cannot be loaded; `path` names the attribute (`profile.emails[2]`). */
 export class SeedItemError extends Error {

@@ -1,4 +1,4 @@
-import type { SnapshotInfo } from './snapshot-store.js'
+import type { SnapshotInfo } from './snapshot-types.js'
 
 /** Which tables a snapshot or truncate covers. */
 export interface TableScope {

@@ -1,4 +1,4 @@
-import type { IndexLagStatus } from './index-lag.js'
+import type { IndexLagStatus } from './index-lag-types.js'
 
 /**
  * A namespace's index lag, in-process (`emulator.namespace(id).indexLag`): how long a write
