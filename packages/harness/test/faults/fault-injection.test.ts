@@ -395,6 +395,30 @@ describe('partial batches', () => {
     expect(response.Responses?.[TableName]?.[0]).toEqual({ pk: expect.any(String) })
   })
 
+  test('a delete loop that retries UnprocessedItems empties the table (as the README shows)', async () => {
+    const keys = Array.from({ length: 30 }, (_, i) => ({ pk: 'USER#1', sk: `SESSION#${i}` }))
+    for (const key of keys) await client.put({ TableName, Item: key })
+    namespace.faults.add({
+      operations: ['BatchWriteItem'],
+      action: { type: 'partial-batch', fraction: 0.5 },
+      times: 2,
+    })
+    let attempts = 0
+    for (let start = 0; start < keys.length; start += 25) {
+      let requests = keys
+        .slice(start, start + 25)
+        .map((Key) => ({ DeleteRequest: { Key } })) as Array<Record<string, unknown>>
+      while (requests.length > 0) {
+        attempts++
+        const response = await client.batchWrite({ RequestItems: { [TableName]: requests } })
+        requests = (response.UnprocessedItems?.[TableName] ?? []) as Array<Record<string, unknown>>
+      }
+    }
+    expect(namespace.faults.list()).toEqual([expect.objectContaining({ fired: 2, remaining: 0 })])
+    expect(attempts).toBe(4) // two chunks, each once left half unprocessed
+    expect((await namespace.items(TableName)).count).toBe(0)
+  })
+
   test('an invalid batch gets its own error, and the rule is not used up', async () => {
     namespace.faults.add({ action: { type: 'partial-batch', fraction: 0.5 }, times: 1 })
     const duplicate = { PutRequest: { Item: { pk: 'a', sk: 'a' } } }

@@ -259,6 +259,46 @@ describe.skipIf(skipWithoutChromium)('the inspector in Chromium', () => {
     await expect(page.locator('#faults').textContent()).resolves.toMatch(/No fault rules/)
   })
 
+  test('sets the clock to a date, and puts it back on real time', async () => {
+    await page.goto(`/_emulator/inspector/namespaces/${namespace.id}`)
+    await page.locator('form[data-kind="set"] input[name="date"]').fill('2035-06-01T12:00:00')
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: 'Set' }).click(),
+    ])
+    // The form reads the date in the browser's time zone.
+    const expected = await page.evaluate(() => new Date('2035-06-01T12:00:00').toISOString())
+    await expect(page.locator('#clock-now').getAttribute('datetime')).resolves.toBe(expected)
+    expect(namespace.clock.now().toISOString()).toBe(expected)
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: 'Back to real time' }).click(),
+    ])
+    expect(Math.abs(namespace.clock.now().getTime() - Date.now())).toBeLessThan(60_000)
+  })
+
+  test('truncates a table, and restores a snapshot, from the page', async () => {
+    const snapshot = await namespace.snapshot({ tableName: 'next-auth' })
+    const count = () => page.locator('tr[data-table="next-auth"] td').nth(1).textContent()
+    await page.goto(`/_emulator/inspector/namespaces/${namespace.id}`)
+    await expect(count()).resolves.toBe(String(snapshot.items))
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.locator('tr[data-table="next-auth"]').getByRole('button', { name: 'Truncate' }).click(),
+    ])
+    await expect(page.locator('#flash').textContent()).resolves.toBe(
+      `Truncated: ${snapshot.items} deleted`,
+    )
+    await expect(count()).resolves.toBe('0')
+    await expect(page.locator('#snapshots').textContent()).resolves.toContain(snapshot.id)
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.locator('#snapshots').getByRole('button', { name: 'Restore' }).click(),
+    ])
+    await expect(count()).resolves.toBe(String(snapshot.items))
+    await shot('08-restored')
+  })
+
   test('answers 404 pages for unknown namespaces and tables, names escaped', async () => {
     const response = await page.goto('/_emulator/inspector/namespaces/%3Cb%3Ebold%3C%2Fb%3E')
     expect(response?.status()).toBe(404)

@@ -109,6 +109,26 @@ describe('snapshot and restore of a namespace', () => {
     expect(await indexKeys()).toContain('USER#4@example.com')
   })
 
+  test('puts back the tags of a table', async () => {
+    const {
+      TagResourceCommand,
+      UntagResourceCommand,
+      ListTagsOfResourceCommand,
+      DescribeTableCommand,
+    } = await import('@aws-sdk/client-dynamodb')
+    const { Table } = await client.send(new DescribeTableCommand({ TableName }))
+    const ResourceArn = Table?.TableArn as string
+    await client.send(
+      new TagResourceCommand({ ResourceArn, Tags: [{ Key: 'team', Value: 'auth' }] }),
+    )
+    const snapshot = await namespace.snapshot()
+    await client.send(new UntagResourceCommand({ ResourceArn, TagKeys: ['team'] }))
+    await client.send(new TagResourceCommand({ ResourceArn, Tags: [{ Key: 'other', Value: 'x' }] }))
+    await namespace.restore(snapshot)
+    const { Tags } = await client.send(new ListTagsOfResourceCommand({ ResourceArn }))
+    expect(Tags).toEqual([{ Key: 'team', Value: 'auth' }])
+  })
+
   test('brings back a table deleted since, and can be restored more than once', async () => {
     await putUsers(['1'])
     const snapshot = await namespace.snapshot()
