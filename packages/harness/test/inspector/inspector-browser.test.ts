@@ -105,7 +105,7 @@ beforeAll(async () => {
   context.setDefaultTimeout(browserTimeoutMs)
   context.setDefaultNavigationTimeout(browserTimeoutMs)
   page = await context.newPage()
-}, 60_000)
+}, 120_000)
 
 afterAll(async () => {
   await browser?.close()
@@ -123,7 +123,8 @@ const openAuthjsView = async () => {
   await page.waitForURL(/\/authjs$/)
 }
 
-describe.skipIf(skipWithoutChromium)('the inspector in Chromium', () => {
+// Browser steps wait up to 30 s each on a loaded machine; a test holds a few of them.
+describe.skipIf(skipWithoutChromium)('the inspector in Chromium', { timeout: 120_000 }, () => {
   test('opens on the default namespace and lists every namespace', async () => {
     const response = await page.goto('/_emulator/inspector')
     expect(response?.status()).toBe(200)

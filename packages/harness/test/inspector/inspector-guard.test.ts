@@ -134,6 +134,7 @@ describe.skipIf(!guardTakesInspectorToken)('the inspector with an admin token', 
 
   test.skipIf(skipWithoutChromium)(
     'a browser opened on the printed URL uses the page and its clock controls',
+    { timeout: 120_000 },
     async () => {
       const browser = await launchChromium()
       try {

@@ -8,7 +8,7 @@ const harnessDir = fileURLToPath(new URL('../../', import.meta.url))
 const fixtureDir = fileURLToPath(new URL('../fixtures/jest-project/', import.meta.url))
 
 /** Bound for one fixture run: jest, an emulator and six test files. */
-const RUN_MS = 150_000
+const RUN_MS = 240_000
 
 /** A downstream jest project in a temporary directory, laid out as `npm install` would. */
 export interface JestProject {

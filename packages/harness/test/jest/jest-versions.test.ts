@@ -46,7 +46,7 @@ describe.each([
         expect(run.report.numPassedTests).toBe(FIXTURE_TESTS.length)
         expect(run.exitCode).toBe(0)
       },
-      180_000,
+      300_000,
     )
   },
 )

@@ -14,7 +14,7 @@ export const skipWithoutChromium: string | undefined =
     : `skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`
 
 /** Bound for every Playwright wait, so a broken page fails, never hangs. */
-export const browserTimeoutMs = 15_000
+export const browserTimeoutMs = 30_000
 
 /**
  * Headless Chromium from the system (playwright-core downloads no browser); Playwright gives it
