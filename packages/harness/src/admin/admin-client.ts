@@ -1,5 +1,12 @@
 import type { OperationCounts } from '../dispatch/operation-log.js'
 import { EmulatorError } from '../errors/emulator-error.js'
+import type { IndexLagOption } from '../features/index-lag/index-lag-types.js'
+// peers (issue 11)
+import {
+  type PeerNamespaceAdminClient,
+  peerNamespaceAdminClient,
+} from '../features/peer-admin-client.js'
+import type { SeedItems } from '../seed/seed-types.js'
 import type { AuthjsTableOptions } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import type { ItemFormat, TableItems } from '../tables/table-items.js'
@@ -13,8 +20,11 @@ import type {
   OperationsReport,
 } from './admin-types.js'
 
-/** The admin API of one namespace: its clock, sweeps, reset, tables and items. */
-export interface NamespaceAdminClient {
+/**
+ * The admin API of one namespace: its clock, sweeps, reset, tables and items; and (issue 11)
+ * its fault rules, index lag, seed data, snapshots and truncate.
+ */
+export interface NamespaceAdminClient extends PeerNamespaceAdminClient {
   /** The namespace's clock. */
   clock(): Promise<ClockStatus>
   /** Moves the namespace's clock forward by `ms` (0 to 8.64e15). */
@@ -51,6 +61,11 @@ export interface AdminClient extends NamespaceAdminClient {
     tables?: TableDefinition[]
     authjs?: AuthjsTableOptions
     clock?: 'system' | 'manual'
+    // peers (issue 11)
+    /** Items loaded now and on reset (inline data: the admin API reads no files). */
+    seed?: SeedItems | SeedItems[]
+    /** Milliseconds global index writes take to show: for every table, or by table name. */
+    indexLag?: IndexLagOption
   }): Promise<NamespaceInfo>
   /** Deletes a namespace and everything in it. */
   deleteNamespace(id: string): Promise<void>
@@ -143,6 +158,8 @@ export function adminClient(endpoint: string, options: AdminClientOptions = {}):
         accessKeyId === undefined ? '' : `?accessKeyId=${encodeURIComponent(accessKeyId)}`
       return (await call<OperationsReport>('GET', `${prefix}/operations${query}`)).operations
     },
+    // peers (issue 11)
+    ...peerNamespaceAdminClient(call, prefix),
   })
   return {
     ...scoped(''),

@@ -1,8 +1,14 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express'
 import { z } from 'zod'
 import { maxDateMs } from '../clock/emulator-clock.js'
+import type { OperationCounts } from '../dispatch/operation-log.js'
 import { EmulatorError } from '../errors/emulator-error.js'
+import type { IndexLagOption } from '../features/index-lag/index-lag.js'
+// peers (issue 11)
+import { addPeerRoutes, peerEndpointList } from '../features/peer-routes.js'
+import { createInspectorRouter } from '../inspector/inspector-router.js'
 import type { Namespace } from '../namespaces/namespace.js'
+import type { SeedItems } from '../seed/seed-data.js'
 import { type AuthjsTableOptions, authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import { adminPath } from './admin-path.js'
@@ -23,6 +29,9 @@ export interface AdministeredEmulator {
   createNamespace(options: {
     tables?: TableDefinition[]
     clock?: 'system' | 'manual'
+    // peers (issue 11)
+    seed?: SeedItems | SeedItems[]
+    indexLag?: IndexLagOption
   }): Promise<Namespace>
   deleteNamespace(id: string): Promise<boolean>
   operationsReport(filter?: { accessKeyId?: string; namespace?: Namespace }): OperationsReport
@@ -30,6 +39,9 @@ export interface AdministeredEmulator {
     namespace: Namespace,
     options?: AuthjsTableOptions,
   ): Promise<{ tableName: string }>
+  // peers (issue 11): the inspector's view of the operation log
+  /** Operation counts of each principal of a namespace. */
+  operationsByPrincipal(namespace: Namespace): Record<string, OperationCounts>
 }
 
 const clockChange = z.union([
@@ -63,6 +75,13 @@ const namespaceRequest = z.strictObject({
     .optional(),
   authjs: authjsOptions.optional(),
   clock: z.enum(['system', 'manual']).optional(),
+  // peers (issue 11): inline seed items only (the admin API reads no files), and index lag
+  seed: z
+    .union([z.record(z.string(), z.unknown()), z.array(z.record(z.string(), z.unknown())).max(100)])
+    .optional(),
+  indexLag: z
+    .union([z.number().int().min(0), z.record(z.string().min(1), z.number().int().min(0))])
+    .optional(),
 })
 
 class AdminInputError extends Error {}
@@ -103,6 +122,9 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
     const namespace = await emulator.createNamespace({
       ...(tables ? { tables } : {}),
       ...(request.clock ? { clock: request.clock } : {}),
+      // peers (issue 11)
+      ...(request.seed ? { seed: request.seed as SeedItems | SeedItems[] } : {}),
+      ...(request.indexLag !== undefined ? { indexLag: request.indexLag } : {}),
     })
     res.status(201).json(await namespaceInfo(namespace))
   })
@@ -112,6 +134,9 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
     }
     res.status(204).end()
   })
+
+  // peers (issue 11): the inspector page, before the default namespace's routes
+  router.use('/inspector', createInspectorRouter(emulator))
 
   const scoped = namespaceRoutes(emulator)
   router.use('/namespaces/:id', (req, res, next) => {
@@ -218,11 +243,12 @@ function namespaceRoutes(emulator: AdministeredEmulator): Router {
     }
     res.json(await current(res).items(req.params.name as string, format))
   })
+  // peers (issue 11): faults, index lag, seed, snapshots, truncate
+  addPeerRoutes(router, current)
   return router
 }
 
-const endpointList =
-  'Endpoints: GET health, GET operations, GET|POST namespaces, DELETE namespaces/:id; and for the default namespace (or under namespaces/:id/): GET|POST clock, POST sweep, POST reset, GET operations, GET|POST tables, DELETE tables/:name, GET tables/:name/items'
+const endpointList = `Endpoints: GET health, GET operations, GET|POST namespaces, DELETE namespaces/:id; and for the default namespace (or under namespaces/:id/): GET|POST clock, POST sweep, POST reset, GET operations, GET|POST tables, DELETE tables/:name, GET tables/:name/items, ${peerEndpointList}`
 
 function accessKeyQuery(req: Request): string | undefined {
   const { accessKeyId } = req.query

@@ -1,4 +1,5 @@
+import { faultInterceptor } from '../features/faults/fault-interceptor.js'
 import type { Interceptor } from './interceptor.js'
 
 /** Every interceptor, outermost first; registered in this one place. */
-export const interceptors: readonly Interceptor[] = []
+export const interceptors: readonly Interceptor[] = [faultInterceptor]

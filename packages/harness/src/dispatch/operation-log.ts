@@ -54,6 +54,19 @@ export class OperationLog {
     return Object.fromEntries([...sums.entries()].sort(([a], [b]) => a.localeCompare(b)))
   }
 
+  // peers (issue 11): the inspector shows the log per principal
+  /** Counts by operation name for each principal `accepts` says yes to, principals sorted. */
+  byPrincipal(
+    accepts: (accessKeyId: string) => boolean = () => true,
+  ): Record<string, OperationCounts> {
+    return Object.fromEntries(
+      [...this.#byAccessKey.keys()]
+        .filter(accepts)
+        .sort()
+        .map((key) => [key, this.counts((other) => other === key)]),
+    )
+  }
+
   /** What the bounds made the log drop since start. */
   dropped(): OperationLogDropped {
     return { ...this.#dropped }

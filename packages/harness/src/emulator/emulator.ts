@@ -15,6 +15,8 @@ import { OperationRouter } from '../dispatch/operation-router.js'
 import { DynaliteEngine } from '../engine/dynalite-engine.js'
 import { EmulatorError } from '../errors/emulator-error.js'
 import { featureModules } from '../features/feature-modules.js'
+// peers (issue 11)
+import { peerFeaturesOf } from '../features/peer-features.js'
 import { unsupportedOperations } from '../features/unsupported-operations.js'
 import { createRequestListener } from '../http/http-app.js'
 import { isLoopbackName, RequestGuard } from '../http/request-guard.js'
@@ -33,6 +35,7 @@ import {
 } from '../options/emulator-options.js'
 import { DirectoryLock } from '../persistence/directory-lock.js'
 import { repairAfterHardStop } from '../persistence/repair-on-open.js'
+import { readSeed } from '../seed/seed-data.js'
 import { type AuthjsTableOptions, authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import type { ItemFormat, TableItems } from '../tables/table-items.js'
@@ -120,6 +123,8 @@ export class Emulator implements AsyncDisposable {
   /** @internal Use {@link startEmulator}. */
   static async start(options?: EmulatorOptions): Promise<Emulator> {
     const resolved = await resolveEmulatorOptions(options)
+    // Seed files are read (and checked) before anything starts.
+    const seed = await readSeed(resolved.seed)
     const lifecycle = new Lifecycle()
     let lock: DirectoryLock | undefined
     if (resolved.persist) {
@@ -137,12 +142,18 @@ export class Emulator implements AsyncDisposable {
       definitions: resolved.tables,
       router,
       ttlLagMs,
+      // peers (issue 11)
+      seed,
+      indexLag: resolved.indexLag,
     })
     const namespaces = new NamespaceRegistry(defaultNamespace, {
       tables: resolved.tables,
       clock: resolved.clock,
       router,
       ttlLagMs,
+      // peers (issue 11)
+      seed,
+      indexLag: resolved.indexLag,
     })
     const operationLog = new OperationLog()
     const adminToken =
@@ -168,6 +179,11 @@ export class Emulator implements AsyncDisposable {
         region: resolved.region,
       }),
     )
+    // peers (issue 11): with Node's default 5 s, a busy host (jest's parent process running the
+    // emulator beside 4 workers on a loaded machine) closed idle keep-alive sockets just as a
+    // worker's fetch reused them: "other side closed" on admin requests. With a longer timeout
+    // the client side drops idle sockets first (undici's fetch after 4 s), and the race is gone.
+    server.keepAliveTimeout = 65_000
 
     try {
       if (resolved.persist)
@@ -349,6 +365,13 @@ export class Emulator implements AsyncDisposable {
       deleteNamespace: (id) => this.#namespaces.delete(id),
       operationsReport: (filter) => this.operationsReport(filter),
       createAuthjsTable: (namespace, options) => this.#createAuthjsTable(namespace, options),
+      // peers (issue 11)
+      operationsByPrincipal: (namespace) =>
+        this.#operationLog.byPrincipal((key) =>
+          namespace.accessKeyId === undefined
+            ? namespaceIdOf(key) === undefined
+            : namespaceIdOf(key) === namespace.id,
+        ),
     }
   }
 
@@ -404,6 +427,8 @@ export class Emulator implements AsyncDisposable {
       items: (tableName, format) => namespace.items(tableName, format),
       dispose,
       [Symbol.asyncDispose]: dispose,
+      // peers (issue 11)
+      ...peerFeaturesOf(namespace),
     }
   }
 

@@ -1,3 +1,4 @@
+import { installIndexLag } from '../features/index-lag/index-lag-override.js'
 import { installMemoizedParsers } from './memoized-parsers.js'
 import { installUpdatedItemNestingLimit } from './updated-item-nesting.js'
 import { installValueFidelityOverrides } from './value-fidelity-overrides.js'
@@ -8,9 +9,11 @@ import { installValueFidelityOverrides } from './value-fidelity-overrides.js'
  * dynalite module that its actions call through the module object (`db.compare`,
  * `parser.parse`...), with the harness's own implementation, and says why in its own file.
  */
-// Order matters where two wrap the same export: a later entry wraps what the earlier installed.
+// Order matters where two wrap the same export: a later entry wraps what the earlier installed
+// (value fidelity wraps the index-lag updateIndexes, so its refusals come before any write).
 const overrides: Array<() => void> = [
   installMemoizedParsers,
+  installIndexLag,
   installValueFidelityOverrides,
   installUpdatedItemNestingLimit,
 ]

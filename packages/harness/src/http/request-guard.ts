@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { isIP } from 'node:net'
+import { inspectorTokenOf } from '../inspector/inspector-token.js'
 
 /** Who may reach the emulator, and with what. */
 export interface GuardOptions {
@@ -108,7 +109,8 @@ function tokenOf(req: IncomingMessage): string | undefined {
   const authorization = req.headers.authorization
   if (authorization?.startsWith('Bearer ')) return authorization.slice('Bearer '.length).trim()
   const header = req.headers['x-auth-dynamo-admin-token']
-  return typeof header === 'string' ? header : undefined
+  // A browser cannot send a header on navigation: the inspector's cookie carries the token.
+  return typeof header === 'string' ? header : inspectorTokenOf(req)
 }
 
 /** The host name of a `Host` header, without port or IPv6 brackets. */

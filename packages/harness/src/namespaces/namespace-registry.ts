@@ -3,6 +3,9 @@ import { type ClockMode, createClock } from '../clock/emulator-clock.js'
 import type { OperationRouter } from '../dispatch/operation-router.js'
 import { DynaliteEngine } from '../engine/dynalite-engine.js'
 import { EmulatorError } from '../errors/emulator-error.js'
+// peers (issue 11)
+import { checkIndexLagOption, type IndexLagOption } from '../features/index-lag/index-lag.js'
+import { readSeed, type SeedEntry, type SeedOption } from '../seed/seed-data.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import { TtlRegistry } from '../ttl/ttl-registry.js'
 import { Namespace } from './namespace.js'
@@ -25,6 +28,18 @@ export interface NamespaceOptions {
   tables?: TableDefinition[]
   /** @defaultValue the emulator's clock mode */
   clock?: ClockMode
+  // peers (issue 11)
+  /**
+   * Items loaded now and on reset: a JSON file's path, or `{ tableName: items }` (plain or
+   * DynamoDB JSON), or several.
+   * @defaultValue the emulator's `seed` when the namespace has the emulator's tables; none otherwise
+   */
+  seed?: SeedOption
+  /**
+   * Milliseconds global index writes take to show: one number for every table, or by table name.
+   * @defaultValue the emulator's `indexLag`
+   */
+  indexLag?: IndexLagOption
 }
 
 /** How new namespaces are made. */
@@ -33,6 +48,9 @@ export interface NamespaceDefaults {
   clock: ClockMode
   router: OperationRouter
   ttlLagMs: number
+  // peers (issue 11)
+  seed?: readonly SeedEntry[]
+  indexLag?: IndexLagOption
 }
 
 /**
@@ -70,7 +88,8 @@ export class NamespaceRegistry {
   /**
    * Makes a namespace with its seed tables.
    * @throws {@link EmulatorError} `INVALID_STATE` past {@link maxNamespaces}, `TABLE_SETUP_FAILED`
-   *   when a seed table is rejected
+   *   when a seed table is rejected, `INVALID_OPTIONS` for a bad `indexLag` or seed (naming the
+   *   file, table, item and attribute)
    */
   async create(options: NamespaceOptions = {}): Promise<Namespace> {
     if (this.#namespaces.size >= maxNamespaces) {
@@ -79,6 +98,14 @@ export class NamespaceRegistry {
         `This emulator already holds ${maxNamespaces} namespaces: dispose of the ones you no longer need (DELETE /_emulator/namespaces/:id)`,
       )
     }
+    // peers (issue 11): options are checked and seed files read before anything is made
+    if (options.indexLag !== undefined) checkIndexLagOption(options.indexLag)
+    const seed =
+      options.seed !== undefined
+        ? await readSeed(options.seed)
+        : options.tables === undefined
+          ? this.#defaults.seed
+          : []
     const id = randomBytes(6).toString('hex')
     const namespace = new Namespace({
       id,
@@ -89,6 +116,9 @@ export class NamespaceRegistry {
       definitions: options.tables ?? this.#defaults.tables,
       router: this.#defaults.router,
       ttlLagMs: this.#defaults.ttlLagMs,
+      // peers (issue 11)
+      seed,
+      indexLag: options.indexLag ?? this.#defaults.indexLag,
     })
     this.#namespaces.set(id, namespace)
     try {

@@ -1,3 +1,5 @@
+import type { IndexLagOption } from '../features/index-lag/index-lag.js'
+import type { SeedOption } from '../seed/seed-data.js'
 import { authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 
@@ -47,6 +49,20 @@ export interface EmulatorOptions {
    * @defaultValue none on a loopback host; a random token when `host` is not loopback
    */
   adminToken?: string
+  /**
+   * Items loaded into the tables at start, after `reset()`, and into every namespace made with
+   * the emulator's tables: a JSON file's path, `{ tableName: items }` (plain JSON, or DynamoDB
+   * JSON), or several of them. With `persist`, only tables that are empty get seed items.
+   * @defaultValue none
+   */
+  seed?: SeedOption
+  /**
+   * Milliseconds global secondary index writes take to show (eventual consistency): one number
+   * for every table, or `{ tableName: ms }`; up to 600,000. Applies to every namespace unless
+   * it is made with its own.
+   * @defaultValue `0` (indexes change with the write)
+   */
+  indexLag?: IndexLagOption
 }
 
 /** {@link EmulatorOptions} with every default filled in. */
@@ -60,6 +76,8 @@ export interface ResolvedEmulatorOptions {
   persist: string | undefined
   allowedHosts: string[]
   adminToken: string | undefined
+  seed: SeedOption | undefined
+  indexLag: IndexLagOption | undefined
 }
 
 /**
@@ -139,6 +157,9 @@ function resolveCommonOptions(options: unknown): ResolvedEmulatorOptions | undef
     persist: persist as string | undefined,
     allowedHosts: [...(allowedHosts as string[])],
     adminToken: adminToken as string | undefined,
+    // Seeds and index lag always go through the schema (they are not among optionKeys).
+    seed: undefined,
+    indexLag: undefined,
   }
 }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod'
 import { EmulatorError } from '../errors/emulator-error.js'
+import { maxIndexLagMs } from '../features/index-lag/index-lag.js'
+import type { SeedOption } from '../seed/seed-data.js'
 import { authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import type { EmulatorOptions, ResolvedEmulatorOptions } from './emulator-options.js'
@@ -52,6 +54,19 @@ export const optionsSchema = z.strictObject({
   persist: z.string().min(1).optional(),
   allowedHosts: z.array(z.string().min(1).max(253)).max(100).default([]),
   adminToken: z.string().min(16, 'adminToken must be at least 16 characters').max(512).optional(),
+  seed: z
+    .union([
+      z.string().min(1),
+      z.record(z.string(), z.unknown()),
+      z.array(z.union([z.string().min(1), z.record(z.string(), z.unknown())])),
+    ])
+    .optional(),
+  indexLag: z
+    .union([
+      z.number().int().min(0).max(maxIndexLagMs),
+      z.record(z.string().min(1), z.number().int().min(0).max(maxIndexLagMs)),
+    ])
+    .optional(),
 })
 
 /**
@@ -66,11 +81,13 @@ export function parseEmulatorOptions(options: EmulatorOptions = {}): ResolvedEmu
     )
     throw new EmulatorError('INVALID_OPTIONS', `Invalid emulator options: ${problems.join('; ')}`)
   }
-  const { tables, persist, adminToken, ...rest } = parsed.data
+  const { tables, persist, adminToken, seed, indexLag, ...rest } = parsed.data
   return {
     ...rest,
     tables: (tables as TableDefinition[] | undefined) ?? [authjsTable()],
     persist,
     adminToken,
+    seed: seed as SeedOption | undefined,
+    indexLag,
   }
 }

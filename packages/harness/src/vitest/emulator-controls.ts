@@ -23,6 +23,26 @@ export function emulatorAdmin(): NamespaceAdminClient {
     deleteTable: async (tableName) => (await admin()).deleteTable(tableName),
     items: async (tableName, format) => (await admin()).items(tableName, format),
     operations: async (options) => (await admin()).operations(options),
+    // peers (issue 11)
+    faults: {
+      add: async (rule) => (await admin()).faults.add(rule),
+      list: async () => (await admin()).faults.list(),
+      remove: async (id) => (await admin()).faults.remove(id),
+      clear: async () => (await admin()).faults.clear(),
+    },
+    indexLag: {
+      set: async (lagMs, options) => (await admin()).indexLag.set(lagMs, options),
+      status: async () => (await admin()).indexLag.status(),
+      flush: async (options) => (await admin()).indexLag.flush(options),
+    },
+    snapshots: {
+      take: async (options) => (await admin()).snapshots.take(options),
+      restore: async (snapshot) => (await admin()).snapshots.restore(snapshot),
+      list: async () => (await admin()).snapshots.list(),
+      delete: async (snapshot) => (await admin()).snapshots.delete(snapshot),
+    },
+    truncate: async (options) => (await admin()).truncate(options),
+    seed: async (items) => (await admin()).seed(items),
   }
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, expect, vi } from 'vitest'
 import { adminClient, type NamespaceAdminClient } from '../admin/admin-client.js'
 import type { ClockStatus, NamespaceInfo } from '../admin/admin-types.js'
+// peers (issue 11)
+import type { FaultsAdminClient } from '../features/faults/fault-control.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import type { SweepOptions, SweepResult } from '../ttl/ttl-sweeper.js'
 import { nodeHttpTransport } from './http-transport.js'
@@ -72,6 +74,12 @@ export interface FileNamespace {
   reset(): Promise<void>
   /** Deletes the namespace (done for you after the file's tests when created at top level). */
   dispose(): Promise<void>
+  // ---- peers (issue 11) ----
+  /**
+   * This file's fault rules (errors, dropped connections, latency, lost responses, partial
+   * batches): they act on requests signed with this namespace's credentials only.
+   */
+  readonly faults: FaultsAdminClient
 }
 
 const namespaces = new Map<string, Promise<FileNamespace>>()
@@ -139,6 +147,7 @@ async function createFileNamespace(
       reset: async () => sync(await admin.resetClock()),
     },
     admin,
+    faults: admin.faults, // peers (issue 11)
     sweep: (sweepOptions) => admin.sweep(sweepOptions),
     reset: async () => {
       await admin.reset()

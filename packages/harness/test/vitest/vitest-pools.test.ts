@@ -14,6 +14,8 @@ const FIXTURE_TESTS = [
   'takes the adapter key names and drops the table on dispose',
   'expires a session item once the clock passes its expires and a sweep runs',
   'moves the clock with set and advance, and reads it back with now',
+  // peers (issue 11)
+  "injects faults into this file's requests with fileNamespace().faults",
 ].sort()
 
 const ISOLATION_TEST = 'advances, sweeps and sees only its own items expire'

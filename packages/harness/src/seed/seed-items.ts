@@ -1,0 +1,155 @@
+import { marshall } from '@aws-sdk/util-dynamodb'
+import type { StoredItem } from '../engine/dynalite-internals.js'
+
+import type { SeedFormat } from './seed-types.js'
+
+export type { SeedFormat }
+
+/** Why one item of a seed cannot be loaded; `path` names the attribute (`profile.emails[2]`). */
+export class SeedItemError extends Error {
+  readonly path: string | undefined
+
+  constructor(message: string, path?: string) {
+    super(message)
+    this.path = path
+  }
+}
+
+const typeKeys = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL'])
+
+/**
+ * Whether an item is written in DynamoDB JSON: every attribute is an object with exactly one
+ * type key (`{ "S": "..." }`). Only the shape is looked at; {@link toStoredItem} checks values.
+ */
+export function looksLikeDynamoJson(item: Record<string, unknown>): boolean {
+  const values = Object.values(item)
+  return (
+    values.length > 0 &&
+    values.every((value) => {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
+      const keys = Object.keys(value)
+      return keys.length === 1 && typeKeys.has(keys[0] as string)
+    })
+  )
+}
+
+/**
+ * The DynamoDB JSON of one seed item: checked value by value (DynamoDB JSON), or converted by
+ * `@aws-sdk/util-dynamodb`'s marshall (plain JSON: numbers to N, arrays to L, objects to M).
+ * A `{ "PutRequest": { "Item": ... } }` entry, as `aws dynamodb batch-write-item` files hold,
+ * is unwrapped first.
+ *
+ * @throws {@link SeedItemError} naming the attribute and what is wrong with it
+ */
+export function toStoredItem(entry: unknown, format: SeedFormat): StoredItem {
+  const item = unwrap(entry)
+  if (format === 'plain') {
+    const stored: StoredItem = {}
+    for (const [name, value] of Object.entries(item)) {
+      if (value === undefined) continue
+      try {
+        Object.assign(
+          stored,
+          marshall({ [name]: value }, { removeUndefinedValues: true }) as unknown as StoredItem,
+        )
+      } catch (error) {
+        throw new SeedItemError(
+          `cannot be converted to a DynamoDB value: ${(error as Error).message}`,
+          name,
+        )
+      }
+    }
+    return stored
+  }
+  for (const [name, value] of Object.entries(item)) checkAttributeValue(value, name)
+  return item as StoredItem
+}
+
+function unwrap(entry: unknown): Record<string, unknown> {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+    throw new SeedItemError(
+      `is ${entry === null ? 'null' : Array.isArray(entry) ? 'an array' : `a ${typeof entry}`}: every item must be a JSON object of attributes`,
+    )
+  }
+  const record = entry as Record<string, unknown>
+  const put = record.PutRequest as Record<string, unknown> | undefined
+  if (Object.keys(record).length === 1 && put && typeof put === 'object') {
+    const item = put.Item
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      throw new SeedItemError('is a PutRequest without an Item object')
+    }
+    return item as Record<string, unknown>
+  }
+  return record
+}
+
+const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+const base64Pattern = /^[A-Za-z0-9+/]*={0,2}$/
+
+function checkAttributeValue(value: unknown, path: string): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new SeedItemError(
+      `must be a DynamoDB attribute value such as { "S": "text" } or { "N": "1" }, got ${JSON.stringify(value)}`,
+      path,
+    )
+  }
+  const keys = Object.keys(value)
+  const type = keys[0] as string
+  if (keys.length !== 1 || !typeKeys.has(type)) {
+    throw new SeedItemError(
+      `must have exactly one type key (S, N, B, SS, NS, BS, M, L, NULL or BOOL), got ${keys.length === 0 ? 'none' : keys.join(', ')}`,
+      path,
+    )
+  }
+  const content = (value as Record<string, unknown>)[type]
+  const fail = (expected: string) => {
+    throw new SeedItemError(`${type} must be ${expected}, got ${JSON.stringify(content)}`, path)
+  }
+  switch (type) {
+    case 'S':
+      if (typeof content !== 'string') fail('a string')
+      break
+    case 'N':
+      if (typeof content !== 'string' || !numberPattern.test(content))
+        fail('a string holding a number, such as "42"')
+      break
+    case 'B':
+      if (typeof content !== 'string' || !base64Pattern.test(content)) fail('a base64 string')
+      break
+    case 'SS':
+    case 'NS':
+    case 'BS': {
+      const element =
+        type === 'SS'
+          ? (e: unknown) => typeof e === 'string'
+          : type === 'NS'
+            ? (e: unknown) => typeof e === 'string' && numberPattern.test(e)
+            : (e: unknown) => typeof e === 'string' && base64Pattern.test(e)
+      if (!Array.isArray(content) || content.length === 0 || !content.every(element)) {
+        fail(
+          `a non-empty array of ${type === 'SS' ? 'strings' : type === 'NS' ? 'number strings' : 'base64 strings'}`,
+        )
+      }
+      if (new Set(content as string[]).size !== (content as string[]).length)
+        fail('a set: without duplicates')
+      break
+    }
+    case 'M':
+      if (content === null || typeof content !== 'object' || Array.isArray(content))
+        fail('an object of attribute values')
+      for (const [name, nested] of Object.entries(content as object))
+        checkAttributeValue(nested, `${path}.${name}`)
+      break
+    case 'L':
+      if (!Array.isArray(content)) fail('an array of attribute values')
+      for (const [index, nested] of (content as unknown[]).entries())
+        checkAttributeValue(nested, `${path}[${index}]`)
+      break
+    case 'NULL':
+      if (content !== true) fail('true')
+      break
+    case 'BOOL':
+      if (typeof content !== 'boolean') fail('true or false')
+      break
+  }
+}

@@ -1,0 +1,282 @@
+import type { DynamoDBDocument } from '@aws-sdk/lib-dynamodb'
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import {
+  adminClient,
+  authjsTable,
+  type Emulator,
+  type EmulatorNamespace,
+  startEmulator,
+} from '../../src/index.js'
+import { namespaceClient } from '../support/namespace-clients.js'
+
+const TableName = 'next-auth'
+
+let emulator: Emulator
+let namespace: EmulatorNamespace
+let client: DynamoDBDocument
+
+beforeAll(async () => {
+  emulator = await startEmulator({ clock: 'manual', ttl: { mode: 'manual' } })
+})
+afterAll(() => emulator.stop())
+
+beforeEach(async () => {
+  namespace = await emulator.createNamespace()
+  client = namespaceClient(emulator, namespace)
+  return async () => {
+    client.destroy()
+    await namespace.dispose()
+  }
+})
+
+const user = (id: string) => ({
+  pk: `USER#${id}`,
+  sk: `USER#${id}`,
+  GSI1PK: `USER#${id}@example.com`,
+  GSI1SK: `USER#${id}@example.com`,
+  type: 'USER',
+})
+
+const putUsers = async (ids: string[], table = TableName) => {
+  for (const id of ids) await client.put({ TableName: table, Item: user(id) })
+}
+
+const itemKeys = async (table = TableName) =>
+  (await namespace.items(table)).items.map((item) => item.pk as string).sort()
+
+const indexKeys = async (table = TableName) =>
+  ((await client.scan({ TableName: table, IndexName: 'GSI1' })).Items ?? [])
+    .map((item) => item.GSI1PK as string)
+    .sort()
+
+/** The item-write notifications of the namespace's store, for the TTL expiry index and others. */
+const watchItemWrites = (target: EmulatorNamespace) => {
+  const writes: Array<{ tableName: string; deleted: boolean }> = []
+  const stop = emulator
+    .administered()
+    .namespace(target.id)
+    ?.engine.onItemWrite((tableName, _key, item) => {
+      writes.push({ tableName, deleted: item === undefined })
+    })
+  return { writes, stop: () => stop?.() }
+}
+
+describe('snapshot and restore of a namespace', () => {
+  test('puts back items, indexes, TTL settings and tables as they were', async () => {
+    await putUsers(['1', '2'])
+    const snapshot = await namespace.snapshot()
+    expect(snapshot).toEqual({
+      id: expect.stringMatching(/^snapshot-[0-9a-f]{12}$/),
+      tables: [TableName],
+      items: 2,
+      createdAt: expect.any(String),
+    })
+
+    await putUsers(['3'])
+    await client.delete({ TableName, Key: { pk: 'USER#1', sk: 'USER#1' } })
+    await client.update({
+      TableName,
+      Key: { pk: 'USER#2', sk: 'USER#2' },
+      UpdateExpression: 'SET GSI1PK = :moved',
+      ExpressionAttributeValues: { ':moved': 'USER#moved' },
+    })
+    await client.send(
+      new (await import('@aws-sdk/client-dynamodb')).UpdateTimeToLiveCommand({
+        TableName,
+        TimeToLiveSpecification: { Enabled: false, AttributeName: 'expires' },
+      }),
+    )
+    const { tableName: extra } = await namespace.createAuthjsTable()
+
+    await namespace.restore(snapshot)
+    expect(await itemKeys()).toEqual(['USER#1', 'USER#2'])
+    expect(await indexKeys()).toEqual(['USER#1@example.com', 'USER#2@example.com'])
+    expect(await namespace.listTables()).toEqual([TableName])
+    const ttl = await client.send(
+      new (await import('@aws-sdk/client-dynamodb')).DescribeTimeToLiveCommand({ TableName }),
+    )
+    expect(ttl.TimeToLiveDescription).toEqual({
+      TimeToLiveStatus: 'ENABLED',
+      AttributeName: 'expires',
+    })
+    expect(extra).not.toBe(TableName)
+
+    // The restored table works as before: writes, conditions, index queries.
+    await expect(
+      client.put({ TableName, Item: user('1'), ConditionExpression: 'attribute_not_exists(pk)' }),
+    ).rejects.toThrow(expect.objectContaining({ name: 'ConditionalCheckFailedException' }))
+    await putUsers(['4'])
+    expect(await indexKeys()).toContain('USER#4@example.com')
+  })
+
+  test('puts back the tags of a table', async () => {
+    const {
+      TagResourceCommand,
+      UntagResourceCommand,
+      ListTagsOfResourceCommand,
+      DescribeTableCommand,
+    } = await import('@aws-sdk/client-dynamodb')
+    const { Table } = await client.send(new DescribeTableCommand({ TableName }))
+    const ResourceArn = Table?.TableArn as string
+    await client.send(
+      new TagResourceCommand({ ResourceArn, Tags: [{ Key: 'team', Value: 'auth' }] }),
+    )
+    const snapshot = await namespace.snapshot()
+    await client.send(new UntagResourceCommand({ ResourceArn, TagKeys: ['team'] }))
+    await client.send(new TagResourceCommand({ ResourceArn, Tags: [{ Key: 'other', Value: 'x' }] }))
+    await namespace.restore(snapshot)
+    const { Tags } = await client.send(new ListTagsOfResourceCommand({ ResourceArn }))
+    expect(Tags).toEqual([{ Key: 'team', Value: 'auth' }])
+  })
+
+  test('brings back a table deleted since, and can be restored more than once', async () => {
+    await putUsers(['1'])
+    const snapshot = await namespace.snapshot()
+    await namespace.deleteTable(TableName)
+    await namespace.restore(snapshot.id)
+    expect(await itemKeys()).toEqual(['USER#1'])
+    await namespace.truncate()
+    await namespace.restore(snapshot)
+    expect(await itemKeys()).toEqual(['USER#1'])
+    expect(await indexKeys()).toEqual(['USER#1@example.com'])
+  })
+
+  test('tells item-write listeners of every item it deletes and writes', async () => {
+    await putUsers(['1', '2'])
+    const snapshot = await namespace.snapshot()
+    await putUsers(['3'])
+    const watch = watchItemWrites(namespace)
+    await namespace.restore(snapshot)
+    watch.stop()
+    const deleted = watch.writes.filter((write) => write.deleted).length
+    const written = watch.writes.filter((write) => !write.deleted).length
+    expect({ deleted, written }).toEqual({ deleted: 3, written: 2 })
+  })
+
+  test('a snapshot taken while index writes wait holds the indexes as the items say', async () => {
+    await namespace.indexLag.set(60_000)
+    await putUsers(['1'])
+    expect(await indexKeys()).toEqual([])
+    const snapshot = await namespace.snapshot()
+    await namespace.restore(snapshot)
+    expect(await indexKeys()).toEqual(['USER#1@example.com'])
+    expect(namespace.indexLag.status().pending).toBe(0)
+  })
+
+  test("a snapshot of one namespace is not another's", async () => {
+    const snapshot = await namespace.snapshot()
+    const other = await emulator.createNamespace()
+    await expect(other.restore(snapshot)).rejects.toThrow(
+      expect.objectContaining({
+        code: 'INVALID_STATE',
+        message: expect.stringMatching(/No snapshot snapshot-/),
+      }),
+    )
+    await other.dispose()
+  })
+})
+
+describe('snapshot and restore of a table', () => {
+  test('restores that table only', async () => {
+    const { tableName: other } = await namespace.createAuthjsTable()
+    await putUsers(['1'])
+    await putUsers(['a'], other)
+    const snapshot = await namespace.snapshot({ tableName: TableName })
+    expect(snapshot).toMatchObject({ tableName: TableName, tables: [TableName], items: 1 })
+    await putUsers(['2'])
+    await putUsers(['b'], other)
+    await namespace.restore(snapshot)
+    expect(await itemKeys()).toEqual(['USER#1'])
+    expect(await itemKeys(other)).toEqual(['USER#a', 'USER#b'])
+  })
+
+  test('an unknown table is refused', async () => {
+    await expect(namespace.snapshot({ tableName: 'nope' })).rejects.toThrow(
+      expect.objectContaining({ code: 'TABLE_NOT_FOUND' }),
+    )
+  })
+})
+
+describe('truncate', () => {
+  test('empties a table and its index, keeping the table and its TTL', async () => {
+    await putUsers(['1', '2', '3'])
+    const { tableName: other } = await namespace.createAuthjsTable()
+    await putUsers(['a'], other)
+    expect(await namespace.truncate({ tableName: TableName })).toEqual({ deleted: 3 })
+    expect(await itemKeys()).toEqual([])
+    expect(await indexKeys()).toEqual([])
+    expect(await itemKeys(other)).toEqual(['USER#a'])
+    const described = await client.send(
+      new (await import('@aws-sdk/client-dynamodb')).DescribeTimeToLiveCommand({ TableName }),
+    )
+    expect(described.TimeToLiveDescription?.TimeToLiveStatus).toBe('ENABLED')
+    await putUsers(['4'])
+    expect(await indexKeys()).toEqual(['USER#4@example.com'])
+  })
+
+  test('without a table, empties every table of the namespace and tells listeners', async () => {
+    await putUsers(['1', '2'])
+    const { tableName: other } = await namespace.createAuthjsTable()
+    await putUsers(['a'], other)
+    const watch = watchItemWrites(namespace)
+    expect(await namespace.truncate()).toEqual({ deleted: 3 })
+    watch.stop()
+    expect(watch.writes).toHaveLength(3)
+    expect(watch.writes.every((write) => write.deleted)).toBe(true)
+    expect(await namespace.listTables()).toHaveLength(2)
+  })
+
+  test('drops index writes waiting under a lag, so they never come back', async () => {
+    await namespace.indexLag.set(60_000)
+    await putUsers(['1'])
+    await namespace.truncate()
+    await namespace.indexLag.flush()
+    expect(await indexKeys()).toEqual([])
+  })
+
+  test("leaves other tables' keys alone even when one table's name starts with another's", async () => {
+    await namespace.createTable(authjsTable({ tableName: `${TableName}2` }))
+    await putUsers(['1'], `${TableName}2`)
+    await putUsers(['x'])
+    await namespace.truncate({ tableName: TableName })
+    expect(await itemKeys(`${TableName}2`)).toEqual(['USER#1'])
+  })
+})
+
+describe('limits and the admin API', () => {
+  test('a namespace keeps at most 20 snapshots; deleting one makes room', async () => {
+    const taken = []
+    for (let i = 0; i < 20; i++) taken.push(await namespace.snapshot())
+    await expect(namespace.snapshot()).rejects.toThrow(
+      expect.objectContaining({
+        code: 'INVALID_STATE',
+        message: expect.stringMatching(/20 snapshots/),
+      }),
+    )
+    expect(namespace.deleteSnapshot(taken[0] as never)).toBe(true)
+    await namespace.snapshot()
+  })
+
+  test('take, list, restore, delete and truncate through the admin API', async () => {
+    const admin = adminClient(emulator.endpoint).namespace(namespace.id)
+    await putUsers(['1'])
+    const snapshot = await admin.snapshots.take()
+    expect(await admin.snapshots.list()).toEqual([snapshot])
+    expect(await admin.truncate()).toEqual({ deleted: 1 })
+    await admin.snapshots.restore(snapshot)
+    expect(await itemKeys()).toEqual(['USER#1'])
+    expect(await admin.truncate({ tableName: TableName })).toEqual({ deleted: 1 })
+    await admin.snapshots.delete(snapshot)
+    await expect(admin.snapshots.restore(snapshot)).rejects.toThrow(/404: No snapshot/)
+    await expect(admin.snapshots.delete(snapshot.id)).rejects.toThrow(/404/)
+    await expect(admin.truncate({ tableName: 'nope' })).rejects.toThrow(/404: No table named nope/)
+  })
+
+  test('the default namespace has its own snapshots at /_emulator/snapshots', async () => {
+    const admin = adminClient(emulator.endpoint)
+    const snapshot = await admin.snapshots.take({ tableName: TableName })
+    expect(snapshot.tables).toEqual([TableName])
+    expect(namespace.deleteSnapshot(snapshot.id)).toBe(false)
+    await admin.snapshots.delete(snapshot)
+  })
+})
