@@ -16,6 +16,8 @@ import { type RunningDynamoDBLocal, startDynamoDBLocal } from './dynamodb-local.
 export interface Target {
   readonly name: 'emulator' | 'DynamoDB Local'
   readonly client: DynamoDBClient
+  /** Its HTTP endpoint. */
+  readonly endpoint: string
   /** The emulator, when this target is one. */
   readonly emulator: Emulator | undefined
   stop(): Promise<void>
@@ -28,6 +30,7 @@ export async function emulatorTarget(): Promise<Target> {
   return {
     name: 'emulator',
     client,
+    endpoint: emulator.endpoint,
     emulator,
     stop: async () => {
       client.destroy()
@@ -39,7 +42,13 @@ export async function emulatorTarget(): Promise<Target> {
 /** A DynamoDB Local of its own. */
 export async function dynamodbLocalTarget(): Promise<Target> {
   const local: RunningDynamoDBLocal = await startDynamoDBLocal()
-  return { name: 'DynamoDB Local', client: local.client, emulator: undefined, stop: local.stop }
+  return {
+    name: 'DynamoDB Local',
+    client: local.client,
+    endpoint: local.endpoint,
+    emulator: undefined,
+    stop: local.stop,
+  }
 }
 
 /** A table name no other case uses. */
