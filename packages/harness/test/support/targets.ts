@@ -8,6 +8,7 @@ import {
   ScanCommand,
 } from '@aws-sdk/client-dynamodb'
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb'
+import { afterAll, beforeAll } from 'vitest'
 import { type Emulator, startEmulator } from '../../src/index.js'
 import { clientFor } from './clients.js'
 import { type RunningDynamoDBLocal, startDynamoDBLocal } from './dynamodb-local.js'
@@ -103,4 +104,29 @@ export async function scanAll(
   return items
     .map((item) => unmarshall(item))
     .sort((a, b) => String(a.pk).localeCompare(String(b.pk)))
+}
+
+/** Starts the emulator before the tests of the enclosing `describe`; returns the running target. */
+export function onEmulator(): () => Target {
+  return startedFor(emulatorTarget, 60_000)
+}
+
+/**
+ * Starts DynamoDB Local before the tests of the enclosing `describe` (one JVM for the whole
+ * block: it takes seconds to start); returns the running target.
+ */
+export function onDynamodbLocal(): () => Target {
+  return startedFor(dynamodbLocalTarget, 180_000)
+}
+
+function startedFor(start: () => Promise<Target>, timeoutMs: number): () => Target {
+  let target: Target | undefined
+  beforeAll(async () => {
+    target = await start()
+  }, timeoutMs)
+  afterAll(() => target?.stop())
+  return () => {
+    if (!target) throw new Error('The target did not start: see the beforeAll error')
+    return target
+  }
 }

@@ -1,205 +1,55 @@
-import { DynamoDBClient, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb'
 import { marshall } from '@aws-sdk/util-dynamodb'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { skipWithoutJava } from '../support/dynamodb-local.js'
-import {
-  createTable,
-  dynamodbLocalTarget,
-  emulatorTarget,
-  scanAll,
-  seed,
-  type Target,
-} from '../support/targets.js'
-import { lostResponseProxy } from './lost-response-proxy.js'
+import { describe, expect, test } from 'vitest'
+import { createTable, onEmulator, scanAll } from '../support/targets.js'
+import { clientRequestTokenSuite } from './client-request-token.suite.js'
 import { transactWrite } from './transaction-cases.js'
 
-const increment = (table: string, pk: string) => ({
-  Update: {
-    TableName: table,
-    Key: marshall({ pk }),
-    UpdateExpression: 'ADD n :one',
-    ExpressionAttributeValues: marshall({ ':one': 1 }),
-  },
+describe('ClientRequestToken on the emulator', () => {
+  clientRequestTokenSuite(onEmulator())
 })
-const uniqueToken = () => `token-${Math.random().toString(36).slice(2)}`
-
-const targets = [
-  { name: 'emulator', start: emulatorTarget, skip: undefined },
-  { name: 'DynamoDB Local', start: dynamodbLocalTarget, skip: skipWithoutJava },
-]
-
-for (const { name, start, skip } of targets) {
-  describe.skipIf(skip !== undefined)(
-    `ClientRequestToken on ${name}${skip ? ` (${skip})` : ''}`,
-    () => {
-      let target: Target
-      beforeAll(async () => {
-        target = await start()
-      }, 180_000)
-      afterAll(() => target?.stop())
-
-      test('the same token and request twice applies once, and the repeat succeeds', async () => {
-        const table = await createTable(target.client, 'tok')
-        const token = uniqueToken()
-        const first = await transactWrite(target.client, {
-          TransactItems: [increment(table, 'a')],
-          ClientRequestToken: token,
-        })
-        // Another ReturnConsumedCapacity is not another request.
-        const again = await transactWrite(target.client, {
-          TransactItems: [increment(table, 'a')],
-          ClientRequestToken: token,
-          ReturnConsumedCapacity: 'TOTAL',
-        })
-        expect([first.result, again.result]).toEqual(['ok', 'ok'])
-        expect(await scanAll(target.client, table)).toEqual([{ pk: 'a', n: 1 }])
-      })
-
-      test('the same token with other TransactItems is refused and applies nothing', async () => {
-        const table = await createTable(target.client, 'tok')
-        const token = uniqueToken()
-        await transactWrite(target.client, {
-          TransactItems: [increment(table, 'a')],
-          ClientRequestToken: token,
-        })
-        const other = await transactWrite(target.client, {
-          TransactItems: [increment(table, 'b')],
-          ClientRequestToken: token,
-        })
-        expect(other.result).toBe('IdempotentParameterMismatchException')
-        expect(await scanAll(target.client, table)).toEqual([{ pk: 'a', n: 1 }])
-      })
-
-      test('the same item map in another key order is the same request', async () => {
-        const table = await createTable(target.client, 'tok')
-        const token = uniqueToken()
-        const item = (first: 'pk' | 'v') =>
-          first === 'pk' ? { pk: { S: 'a' }, v: { S: 'x' } } : { v: { S: 'x' }, pk: { S: 'a' } }
-        const once = await transactWrite(target.client, {
-          TransactItems: [
-            {
-              Put: {
-                TableName: table,
-                Item: item('pk'),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-          ClientRequestToken: token,
-        })
-        const twice = await transactWrite(target.client, {
-          TransactItems: [
-            {
-              Put: {
-                TableName: table,
-                Item: item('v'),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-          ClientRequestToken: token,
-        })
-        expect([once.result, twice.result]).toEqual(['ok', 'ok'])
-      })
-
-      test('a cancelled transaction leaves its token unused: the retry runs again', async () => {
-        const table = await createTable(target.client, 'tok')
-        const token = uniqueToken()
-        const request = {
-          TransactItems: [
-            {
-              ConditionCheck: {
-                TableName: table,
-                Key: marshall({ pk: 'gate' }),
-                ConditionExpression: 'attribute_exists(pk)',
-              },
-            },
-            increment(table, 'a'),
-          ],
-          ClientRequestToken: token,
-        }
-        expect((await transactWrite(target.client, request)).result).toBe(
-          'TransactionCanceledException',
-        )
-        await seed(target.client, table, [{ pk: 'gate' }])
-        expect((await transactWrite(target.client, request)).result).toBe('ok')
-        expect(await scanAll(target.client, table)).toEqual([{ pk: 'a', n: 1 }, { pk: 'gate' }])
-      })
-
-      test('a conditional write whose answer was lost is retried by the SDK with its token, and succeeds once', async () => {
-        const table = await createTable(target.client, 'tok')
-        const proxy = await lostResponseProxy(target.endpoint, 'TransactWriteItems')
-        const credentials = await target.client.config.credentials()
-        const client = new DynamoDBClient({
-          endpoint: proxy.endpoint,
-          region: 'us-east-1',
-          credentials,
-          maxAttempts: 3,
-        })
-        try {
-          // The uniqueness pattern of the adapter: both items must be new. Without the token the
-          // retry would be cancelled by its own first attempt's writes.
-          const claim = (pk: string) => ({
-            Put: {
-              TableName: table,
-              Item: marshall({ pk }),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          })
-          await client.send(
-            new TransactWriteItemsCommand({
-              TransactItems: [claim('USER#1'), claim('EMAIL#a@example.com')],
-            }),
-          )
-          expect(proxy.forwarded.get('TransactWriteItems')).toBe(2)
-          expect(await scanAll(target.client, table)).toEqual([
-            { pk: 'EMAIL#a@example.com' },
-            { pk: 'USER#1' },
-          ])
-        } finally {
-          client.destroy()
-          await proxy.close()
-        }
-      })
-    },
-  )
-}
 
 describe('ClientRequestToken on the emulator only (DynamoDB Local has no clock a test can move, and no reset)', () => {
-  let target: Target
-  beforeAll(async () => {
-    target = await emulatorTarget()
+  const target = onEmulator()
+  const incrementA = (table: string) => ({
+    TransactItems: [
+      {
+        Update: {
+          TableName: table,
+          Key: marshall({ pk: 'a' }),
+          UpdateExpression: 'ADD n :one',
+          ExpressionAttributeValues: marshall({ ':one': 1 }),
+        },
+      },
+    ],
+    ClientRequestToken: `token-${Math.random().toString(36).slice(2)}`,
   })
-  afterAll(() => target.stop())
 
   test('a token is remembered for 10 minutes on the emulator clock, then is new again', async () => {
-    const emulator = target.emulator
-    if (!emulator) throw new Error('the emulator target has an emulator')
-    const table = await createTable(target.client, 'tok')
-    const request = { TransactItems: [increment(table, 'a')], ClientRequestToken: uniqueToken() }
-    await transactWrite(target.client, request)
-    emulator.clock.advance(10 * 60 * 1000 - 1)
-    await transactWrite(target.client, request)
-    expect(await scanAll(target.client, table)).toEqual([{ pk: 'a', n: 1 }])
-    emulator.clock.advance(1)
-    expect((await transactWrite(target.client, request)).result).toBe('ok')
-    expect(await scanAll(target.client, table)).toEqual([{ pk: 'a', n: 2 }])
+    const { client, emulator } = target()
+    const table = await createTable(client, 'tok')
+    const request = incrementA(table)
+    await transactWrite(client, request)
+    emulator?.clock.advance(10 * 60 * 1000 - 1)
+    await transactWrite(client, request)
+    expect(await scanAll(client, table)).toEqual([{ pk: 'a', n: 1 }])
+    emulator?.clock.advance(1)
+    expect((await transactWrite(client, request)).result).toBe('ok')
+    expect(await scanAll(client, table)).toEqual([{ pk: 'a', n: 2 }])
   })
 
   test('a token is forgotten when the table it wrote is recreated (a reset)', async () => {
-    const emulator = target.emulator
-    if (!emulator) throw new Error('the emulator target has an emulator')
-    const table = await createTable(target.client, 'tok')
-    const request = { TransactItems: [increment(table, 'a')], ClientRequestToken: uniqueToken() }
-    await transactWrite(target.client, request)
-    await emulator.deleteTable(table)
-    await emulator.createTable({
+    const { client, emulator } = target()
+    const table = await createTable(client, 'tok')
+    const request = incrementA(table)
+    await transactWrite(client, request)
+    await emulator?.deleteTable(table)
+    await emulator?.createTable({
       TableName: table,
       AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
       KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
       BillingMode: 'PAY_PER_REQUEST',
     })
-    expect((await transactWrite(target.client, request)).result).toBe('ok')
-    expect(await scanAll(target.client, table)).toEqual([{ pk: 'a', n: 1 }])
+    expect((await transactWrite(client, request)).result).toBe('ok')
+    expect(await scanAll(client, table)).toEqual([{ pk: 'a', n: 1 }])
   })
 })

@@ -1,7 +1,7 @@
 import {
   BatchWriteItemCommand,
   DeleteItemCommand,
-  type DynamoDBClient,
+  DynamoDBClient,
   GetItemCommand,
   TransactGetItemsCommand,
   TransactWriteItemsCommand,
@@ -10,8 +10,21 @@ import {
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { type Emulator, startEmulator } from '../../src/index.js'
-import { clientFor } from '../support/clients.js'
 import { createTable, scanAll, seed } from '../support/targets.js'
+
+/**
+ * A client that retries, as applications' clients do: hundreds of requests wait for the
+ * namespace at once here, and on a busy machine a kept-alive connection can be reset under one.
+ * A retried TransactWriteItems carries the SDK's ClientRequestToken, so it applies once.
+ */
+function retryingClient(emulator: Emulator): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint: emulator.endpoint,
+    region: emulator.region,
+    credentials: emulator.credentials,
+    maxAttempts: 5,
+  })
+}
 
 // These prove the emulator's own guarantee: a transaction holds its namespace alone, so nothing
 // else it does lands between a transaction's first check and its last write. They run on the
@@ -26,7 +39,7 @@ describe('transactions are atomic and isolated', () => {
   let client: DynamoDBClient
   beforeAll(async () => {
     emulator = await startEmulator({ tables: [], clock: 'manual', ttl: { mode: 'manual' } })
-    client = clientFor(emulator)
+    client = retryingClient(emulator)
   })
   afterAll(async () => {
     client.destroy()
@@ -212,7 +225,7 @@ describe('transactions are atomic and isolated', () => {
       BillingMode: 'PAY_PER_REQUEST' as const,
     }
     await using resettable = await startEmulator({ tables: [definition], ttl: { mode: 'manual' } })
-    const resetClient = clientFor(resettable)
+    const resetClient = retryingClient(resettable)
     try {
       await seed(
         resetClient,
