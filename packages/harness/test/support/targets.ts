@@ -116,7 +116,7 @@ export function onEmulator(): () => Target {
  * block: it takes seconds to start); returns the running target.
  */
 export function onDynamodbLocal(): () => Target {
-  return startedFor(dynamodbLocalTarget, 180_000)
+  return startedFor(dynamodbLocalTarget, 330_000)
 }
 
 function startedFor(start: () => Promise<Target>, timeoutMs: number): () => Target {
