@@ -209,6 +209,12 @@ export function globalSecondaryIndexSuite(target: () => Target): void {
         )
       }
       expect(await queryG(client, table, 'G0')).toEqual(['a0', 'a2'])
+      // The item whose g is a number is left out of the index, as the service leaves out index
+      // key violations (developerguide/GSI.OnlineOps.ViolationDetection.html); DynamoDB Local
+      // 3.3.0 counts it.
+      expect(described.GlobalSecondaryIndexes?.[0]?.ItemCount).toBe(
+        target().name === 'DynamoDB Local' ? 4 : 3,
+      )
       await client.send(
         new PutItemCommand({ TableName: table, Item: marshall({ pk: 'later', g: 'G0' }) }),
       )
