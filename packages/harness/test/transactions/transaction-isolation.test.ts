@@ -46,6 +46,7 @@ describe('transactions are atomic and isolated', () => {
     await emulator.stop()
   })
 
+  // The time bound is generous: a busy machine makes 1,000 transactions over HTTP slow, not wrong.
   test(`${transfers} transfers between two counters: TransactGetItems never sees the sum change; GetItem pairs see what DynamoDB guarantees`, async () => {
     const table = await createTable(client, 'transfer')
     await seed(client, table, [
@@ -138,7 +139,7 @@ describe('transactions are atomic and isolated', () => {
       { pk: 'from', n: 0 },
       { pk: 'to', n: transfers },
     ])
-  }, 300_000)
+  }, 900_000)
 
   // Each transaction updates both items of a pair, each only if it exists; the other party
   // deletes both. Whatever the order, the pair ends deleted: a transaction that runs after a
@@ -214,7 +215,7 @@ describe('transactions are atomic and isolated', () => {
       ).toEqual([])
       expect(await scanAll(client, table)).toEqual([])
     },
-    120_000,
+    300_000,
   )
 
   test('a reset never lands inside a transaction', async () => {
@@ -252,7 +253,7 @@ describe('transactions are atomic and isolated', () => {
     } finally {
       resetClient.destroy()
     }
-  }, 120_000)
+  }, 300_000)
 })
 
 function bumpPair(client: DynamoDBClient, table: string, i: number) {

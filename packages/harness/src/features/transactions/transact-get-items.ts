@@ -6,7 +6,7 @@ import { readItem, readTable, runAction, runGuarded, StorageError } from './stor
 import { missingTable, transactGetActions } from './transact-items-shape.js'
 import { TransactionCapacity } from './transaction-capacity.js'
 import { checkKey, sameItemTwice } from './transaction-keys.js'
-import { isResponse, type ValidatedPart, validatePart } from './transaction-parts.js'
+import { actionSpecs, isResponse, type ValidatedPart, validatePart } from './transaction-parts.js'
 
 /**
  * TransactGetItems with DynamoDB's semantics
@@ -19,7 +19,7 @@ export async function transactGetItems(call: OperationCall): Promise<EngineRespo
   const { payload, namespace } = call
   const actions = transactGetActions(payload)
   if (!Array.isArray(actions)) return actions
-  for (const _action of actions) call.recordOperation('GetItem')
+  for (const action of actions) call.recordOperation(actionSpecs[action.kind].iamAction)
 
   const store = namespace.engine.store
   const parts: ValidatedPart[] = []

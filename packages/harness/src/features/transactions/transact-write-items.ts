@@ -29,7 +29,7 @@ import {
 import { missingTable, transactWriteActions } from './transact-items-shape.js'
 import { TransactionCapacity } from './transaction-capacity.js'
 import { checkKey, sameItemTwice } from './transaction-keys.js'
-import { isResponse, type ValidatedPart, validatePart } from './transaction-parts.js'
+import { actionSpecs, isResponse, type ValidatedPart, validatePart } from './transaction-parts.js'
 import { checkPayloadSize } from './transaction-payload-size.js'
 
 const tokensByNamespace = new WeakMap<Namespace, ClientRequestTokens>()
@@ -69,7 +69,7 @@ export async function transactWriteItems(call: OperationCall): Promise<EngineRes
   const actions = transactWriteActions(payload)
   if (!Array.isArray(actions)) return actions
   // IAM authorizes a transaction by its parts, so the operation log counts them.
-  for (const action of actions) call.recordOperation(actionIamName(action.kind))
+  for (const action of actions) call.recordOperation(actionSpecs[action.kind].iamAction)
 
   const store = namespace.engine.store
   const parts: ValidatedPart[] = []
@@ -128,11 +128,6 @@ export async function transactWriteItems(call: OperationCall): Promise<EngineRes
     if (metrics) body.ItemCollectionMetrics = metrics
     return okResponse(body)
   })
-}
-
-/** The IAM action (and operation-log entry) of one kind of write action. */
-function actionIamName(kind: string): string {
-  return kind === 'ConditionCheck' ? 'ConditionCheckItem' : `${kind}Item`
 }
 
 /**
