@@ -184,9 +184,7 @@ describe('operation log', () => {
     await db.get({ TableName: 'next-auth', Key: { pk: 'a', sk: 'a' } })
     await db.get({ TableName: 'next-auth', Key: { pk: 'b', sk: 'b' } })
     await expect(
-      db.transactWrite({
-        TransactItems: [{ Put: { TableName: 'next-auth', Item: { pk: 'c', sk: 'c' } } }],
-      }),
+      db.executeStatement({ Statement: `SELECT * FROM "next-auth"` }),
     ).rejects.toMatchObject({ name: 'UnknownOperationException' })
     await emulator.sweep()
     await emulator.createAuthjsTable()
@@ -200,7 +198,7 @@ describe('operation log', () => {
     )
     await other.scan({ TableName: 'next-auth' })
 
-    const expected = { GetItem: 2, PutItem: 1, TransactWriteItems: 1 }
+    const expected = { ExecuteStatement: 1, GetItem: 2, PutItem: 1 }
     expect(emulator.operations({ accessKeyId: 'auth-dynamo' })).toEqual(expected)
     expect(emulator.operations({ accessKeyId: 'other-principal' })).toEqual({ Scan: 1 })
     expect(emulator.operations()).toEqual({ ...expected, Scan: 1 })

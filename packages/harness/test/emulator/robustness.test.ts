@@ -59,12 +59,12 @@ describe("a client's mistakes never take the emulator down", () => {
   test('an unsupported operation gets an UnknownOperationException naming it', async () => {
     const { status, json } = await rawDynamoRequest(
       emulator.endpoint,
-      dynamoHeaders('TransactWriteItems'),
+      dynamoHeaders('RestoreTableFromBackup'),
       '{}',
     )
     expect(status).toBe(400)
     expect(json.__type).toMatch(/#UnknownOperationException$/)
-    expect(json.message).toMatch(/does not support the operation TransactWriteItems/)
+    expect(json.message).toMatch(/does not support the operation RestoreTableFromBackup/)
     expect(json.message).toMatch(/Supported: .*UpdateTimeToLive/)
     await stillAnswers()
   })
