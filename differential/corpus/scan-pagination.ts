@@ -62,9 +62,9 @@ export const scanPagination: CorpusArea = {
     ),
     scan(
       'scan-paginate-limit-1',
-      'pages of 1 cover every item once',
+      'pages of 1 through one partition cover every item once',
       { Limit: 1 },
-      { paginate: true },
+      { paginate: true, table: 'partition' },
     ),
     scan(
       'scan-one-partition-ordered-limit',
