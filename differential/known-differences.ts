@@ -319,9 +319,25 @@ bug(
   'query-key-conditions/select-specific-without-projection-refused',
 )
 bug(
-  'projecting an attribute a global index does not hold answers empty items; DynamoDB Local answers ValidationException',
+  'projecting an attribute a global index does not hold (INCLUDE or KEYS_ONLY) answers empty items; DynamoDB Local answers ValidationException',
   `${guide}/GSI.html#GSI.Projections`,
   'query-key-conditions/gsi-include-unprojected-attribute-refused',
+  'query-key-conditions/gsi-keys-only-unprojected-attribute-refused',
+)
+bug(
+  'ConsumedCapacity of a write counts the table only: no index writes in CapacityUnits and no GlobalSecondaryIndexes/LocalSecondaryIndexes breakdown with INDEXES (DynamoDB Local: 3 units for a put to a table with a global and a local index)',
+  `${guide}/read-write-operations.html#write-operation-consumption`,
+  'consumed-capacity/batch-write-indexes',
+  'consumed-capacity/delete-indexes',
+  'consumed-capacity/put-indexes',
+  'consumed-capacity/put-new-item-indexes',
+  'consumed-capacity/put-total',
+  'consumed-capacity/update-moving-index-key-indexes',
+)
+onPurpose(
+  'ResourceNotFoundException says "Requested resource not found", as the service does; DynamoDB Local says "Cannot do operations on a non-existent table"',
+  `${guide}/Programming.Errors.html`,
+  'put-get/missing-table-message',
 )
 bug(
   'ConsistentRead on a Scan of a global index answers 200; DynamoDB Local answers ValidationException',

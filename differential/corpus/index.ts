@@ -2,6 +2,7 @@ import type { CorpusArea } from '../src/diff-case.js'
 import { batchGetSizeLimits } from './batch-get-size-limits.js'
 import { batchGetWrite } from './batch-get-write.js'
 import { conditionExpressions } from './condition-expressions.js'
+import { consumedCapacity } from './consumed-capacity.js'
 import { createTable } from './create-table.js'
 import { filters } from './filters.js'
 import { indexKeys } from './index-keys.js'
@@ -25,6 +26,7 @@ export const corpus: CorpusArea[] = [
   batchGetSizeLimits,
   batchGetWrite,
   conditionExpressions,
+  consumedCapacity,
   createTable,
   filters,
   indexKeys,

@@ -276,6 +276,38 @@ export const putGet: CorpusArea = {
       ],
     },
     {
+      id: 'missing-table-message',
+      title: 'the message of ResourceNotFoundException',
+      steps: [
+        {
+          op: 'GetItem',
+          body: { TableName: 'no-such-table-differential', Key: key },
+          expect: 'ResourceNotFoundException',
+          compare: { message: true },
+        },
+      ],
+      serviceDiffers: {
+        service:
+          'the message is "Requested resource not found"; DynamoDB Local says "Cannot do operations on a non-existent table"',
+        source:
+          'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Programming.Errors.html',
+      },
+    },
+    {
+      id: 'conditional-check-message',
+      title: 'the message of ConditionalCheckFailedException',
+      tables: { T: hashTable() },
+      items: { T: [key] },
+      steps: [
+        {
+          op: 'PutItem',
+          body: { TableName: '$T', Item: key, ConditionExpression: 'attribute_not_exists(pk)' },
+          expect: 'ConditionalCheckFailedException',
+          compare: { message: true },
+        },
+      ],
+    },
+    {
       id: 'delete-return-all-old',
       title: 'DeleteItem with ALL_OLD returns the deleted item, and it is gone',
       tables: { T: hashTable() },

@@ -359,6 +359,13 @@ export const queryKeyConditions: CorpusArea = {
       { ProjectionType: 'KEYS_ONLY' },
     ),
     indexQuery(
+      'gsi-keys-only-unprojected-attribute-refused',
+      'projecting an attribute a keys-only global index does not hold is refused',
+      { ...gsi, ProjectionExpression: 'v' },
+      'ValidationException',
+      { ProjectionType: 'KEYS_ONLY' },
+    ),
+    indexQuery(
       'gsi-include-projection',
       'an INCLUDE index returns the keys and the included attributes',
       gsi,

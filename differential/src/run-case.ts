@@ -44,7 +44,8 @@ export interface PagedOutcome {
   failed?: Outcome
 }
 
-const waitTimeoutMs = 10_000
+// DynamoDB Local backfills a new index in the background; on a loaded machine that takes a while.
+const waitTimeoutMs = 60_000
 const maxPages = 200
 const maxRounds = 100
 const seedConcurrency = 8
