@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 import type { Difference } from './compare-runs.js'
+import { canonicalJson } from './normalise-outcome.js'
 
 const maxValueChars = 300
 const maxPathsPerStep = 12
@@ -57,7 +58,8 @@ function differingPaths(local: unknown, emulator: unknown, path: string): PathDi
 
 function show(value: unknown): string {
   if (value === undefined) return '(absent)'
-  const text = JSON.stringify(value)
+  // Keys sorted: the text of a run does not depend on the order a backend wrote them in.
+  const text = canonicalJson(value)
   return text.length > maxValueChars ? `${text.slice(0, maxValueChars)}…` : text
 }
 

@@ -112,7 +112,10 @@ function projectSuccess(
       case 'ConsumedCapacity':
         // Returned only when asked for (API reference, ReturnConsumedCapacity); DynamoDB Local
         // also returns it unasked, for a DeleteItem of a missing item.
-        if (withCapacity) projected.ConsumedCapacity = value
+        // Operations on several tables answer one entry per table, in no particular order.
+        if (withCapacity) {
+          projected.ConsumedCapacity = Array.isArray(value) ? sortBy(value, 'TableName') : value
+        }
         break
       case 'Items':
         projected.Items =

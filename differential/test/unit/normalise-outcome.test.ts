@@ -57,6 +57,28 @@ describe('normaliseOutcome', () => {
     ).toEqual(body)
   })
 
+  test('orders the per-table ConsumedCapacity of a multi-table operation by table', () => {
+    const body = {
+      ConsumedCapacity: [
+        { TableName: '$U', CapacityUnits: 1 },
+        { TableName: '$T', CapacityUnits: 2 },
+      ],
+    }
+    expect(
+      normaliseOutcome(
+        'TransactWriteItems',
+        answer(200, body),
+        {},
+        { ReturnConsumedCapacity: 'TOTAL' },
+      ).body,
+    ).toEqual({
+      ConsumedCapacity: [
+        { TableName: '$T', CapacityUnits: 2 },
+        { TableName: '$U', CapacityUnits: 1 },
+      ],
+    })
+  })
+
   test('takes the account and region out of ARNs, stream labels, timestamps and ids', () => {
     const table = {
       TableName: '$T',
