@@ -91,20 +91,21 @@ export const limitsAndSizes: CorpusArea = {
       'ValidationException',
       hashTable('B'),
     ),
-    put('nesting-32-levels', 'maps nested 32 levels deep are accepted', {
+    // Levels counted from the attribute: m is level 1, the string inside 31 maps is level 32.
+    put('nesting-32-levels', 'a value 32 levels deep (31 maps) is accepted', {
       pk: { S: 'a' },
       m: nested(31),
     }),
     put(
       'nesting-33-levels-refused',
-      'maps nested deeper than 32 levels are refused',
-      { pk: { S: 'a' }, m: nested(33) },
+      'a value 33 levels deep (32 maps) is refused',
+      { pk: { S: 'a' }, m: nested(32) },
       'ValidationException',
     ),
     put(
       'list-nesting-33-levels-refused',
-      'lists nested deeper than 32 levels are refused',
-      { pk: { S: 'a' }, l: nestedLists(33) },
+      'a value 33 levels deep (32 lists) is refused',
+      { pk: { S: 'a' }, l: nestedLists(32) },
       'ValidationException',
     ),
     put(
