@@ -28,7 +28,7 @@ export interface WaitOutcome {
 /** The calls of a batch step sent until nothing was left unprocessed. */
 export interface RoundsOutcome {
   rounds: number
-  /** sha256 of each item read (canonical JSON), sorted. */
+  /** The first 16 hex digits of the sha256 of each item read (canonical JSON), sorted. */
   itemDigests: string[]
   /** The first call that failed, if one did. */
   failed?: Outcome
