@@ -1,0 +1,4 @@
+import { tableOperations } from '../corpus/table-operations.js'
+import { defineAreaTests } from './support/define-area-tests.js'
+
+defineAreaTests(tableOperations)

@@ -1,0 +1,4 @@
+import { transactWrite } from '../corpus/transact-write.js'
+import { defineAreaTests } from './support/define-area-tests.js'
+
+defineAreaTests(transactWrite)
