@@ -1,11 +1,10 @@
 import type {
-  Adapter,
   AdapterAccount,
   AdapterAuthenticator,
   AdapterSession,
   AdapterUser,
   VerificationToken,
-} from '@auth/core/adapters'
+} from './authjs-types.js'
 
 /** Provider and account id, which together identify an account. */
 export type AccountIdentifier = Pick<AdapterAccount, 'provider' | 'providerAccountId'>
@@ -16,7 +15,7 @@ export type AccountIdentifier = Pick<AdapterAccount, 'provider' | 'providerAccou
  * `DynamoDBAdapterError` (`TABLE_NOT_FOUND`, `INDEX_NOT_FOUND`, `KEY_SCHEMA_MISMATCH`,
  * `DYNAMODB_ERROR`...); the codes specific to a method are listed on it.
  */
-export interface DynamoDBAdapterInstance extends Adapter {
+export interface DynamoDBAdapterInstance {
   /**
    * Stores a new user (one PutItem). Keeps the `id` Auth.js passes, or makes a UUID when there is
    * none (next-auth v4). `undefined` fields are skipped, `null` ones stored.
