@@ -34,7 +34,7 @@ describeOnBackends((fixture) => {
         '"GSI1SK"',
         'projection ALL',
         '"expires"',
-        'examples/infra',
+        'https://github.com/auth-dynamo/auth-dynamo/tree/main/examples/infra',
         'createTableInput()',
       ]) {
         expect(error.message).toContain(part)
@@ -89,20 +89,39 @@ describeOnBackends((fixture) => {
   })
 
   describe('key names that do not match the table', () => {
-    it('gives KEY_SCHEMA_MISMATCH naming the configured names', async () => {
-      const { tableName } = await freshAdapter(fixture)
-      const adapter = DynamoDBAdapter(fixture.client, {
-        tableName,
-        partitionKey: 'PK',
-        sortKey: 'SK',
-      })
+    // The four requests that carry keys, each with the names wrong: GetItem, PutItem (and the
+    // TransactWriteItems of createUser), a Query of the table and a Query of the index. Each
+    // backend words its refusal differently; every wording must come out as KEY_SCHEMA_MISMATCH.
+    const wrongTableKeys = { partitionKey: 'PK', sortKey: 'SK' }
+    const wrongIndexKeys = { indexPartitionKey: 'lookupPK', indexSortKey: 'lookupSK' }
+    it.each([
+      ['getUser (GetItem)', wrongTableKeys, (a: Adapter) => a.getUser('id')],
+      [
+        'createUser (PutItem, no email)',
+        wrongTableKeys,
+        (a: Adapter) => a.createUser(newUser({ email: null as never })),
+      ],
+      ['createUser (TransactWriteItems)', wrongTableKeys, (a: Adapter) => a.createUser(newUser())],
+      ['deleteUser (Query of the table)', wrongTableKeys, (a: Adapter) => a.deleteUser('id')],
+      [
+        'getUserByEmail (Query of the index)',
+        wrongIndexKeys,
+        (a: Adapter) => a.getUserByEmail('a@example.com'),
+      ],
+    ])(
+      'gives KEY_SCHEMA_MISMATCH naming the configured names, from %s',
+      async (label, names, call) => {
+        const { tableName } = await freshAdapter(fixture)
+        const adapter = DynamoDBAdapter(fixture.client, { tableName, ...names })
 
-      for (const call of [() => adapter.getUser('id'), () => adapter.createUser(newUser())]) {
-        const error = await failure(call())
-        expect(error.code).toBe('KEY_SCHEMA_MISMATCH')
-        expect(error.message).toContain('partitionKey "PK"')
-      }
-    })
+        const error = await failure(call(adapter))
+
+        expect(error).toMatchObject({ code: 'KEY_SCHEMA_MISMATCH', method: label.split(' ')[0] })
+        const [first] = Object.values(names)
+        expect(error.message).toContain(`"${first}"`)
+        expect(error.message).toContain('DynamoDB said:')
+      },
+    )
   })
 
   describe('invalid options', () => {
