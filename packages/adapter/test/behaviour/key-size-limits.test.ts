@@ -3,7 +3,13 @@ import { keySizeLimits } from '../../src/index.js'
 import { describeOnBackends } from '../support/test-backend.js'
 import { failure } from './support/adapter-errors.js'
 import { freshAdapter, scanAll } from './support/backend-fixture.js'
-import { newAccount, newAuthenticator, newSession, newUser } from './support/fixtures.js'
+import {
+  newAccount,
+  newAuthenticator,
+  newSession,
+  newUser,
+  newVerificationToken,
+} from './support/fixtures.js'
 
 // The longest values the README promises, in UTF-8 bytes: each key value is a prefix plus the
 // field, within DynamoDB's 2,048 bytes for a partition key and 1,024 for a sort key (table and
@@ -76,6 +82,37 @@ describeOnBackends((fixture) => {
       expect(error.message).toContain(`can be at most ${longest.credentialID} bytes`)
       expect(await adapter.getAuthenticator(longestWebAuthnId)).toBeNull()
       expect(await adapter.listAuthenticatorsByUserId(user.id)).toEqual([fits])
+    })
+
+    it('a verification token of 1,021 bytes is stored, one of 1,022 is INVALID_ARGUMENT', async () => {
+      const { adapter } = await freshAdapter(fixture)
+      const token = newVerificationToken('ada@example.com')
+
+      await adapter.createVerificationToken({ ...token, token: 't'.repeat(1021) })
+      const error = await failure(
+        adapter.createVerificationToken({ ...token, token: 't'.repeat(1022) }),
+      )
+
+      expect(error.message).toContain('"token" is too long')
+      expect(
+        await adapter.useVerificationToken({
+          identifier: token.identifier,
+          token: 't'.repeat(1021),
+        }),
+      ).toMatchObject({ token: 't'.repeat(1021) })
+    })
+
+    it('provider and providerAccountId fit in 1,015 bytes together', async () => {
+      const { adapter } = await freshAdapter(fixture)
+      const user = await adapter.createUser(newUser())
+      const provider = 'github'
+      const fits = newAccount(user.id, { provider, providerAccountId: 'a'.repeat(1015 - 6) })
+
+      expect(await adapter.linkAccount(fits)).toEqual(fits)
+      const error = await failure(
+        adapter.linkAccount({ ...fits, providerAccountId: 'a'.repeat(1016 - 6) }),
+      )
+      expect(error.message).toContain(`"providerAccountId" can be at most`)
     })
 
     it('user ids, session tokens and provider account ids are checked the same way', async () => {

@@ -114,7 +114,9 @@ describe.each(Object.entries(middlewares))(
       )
       expect(added).toEqual([])
       // So the difference is the adapters' own code, give or take esbuild's module glue.
-      expect(Math.abs(withOurs.bytes - withUpstream.bytes - (own - upstreamOwn))).toBeLessThan(1_000)
+      expect(Math.abs(withOurs.bytes - withUpstream.bytes - (own - upstreamOwn))).toBeLessThan(
+        1_000,
+      )
     }, 60_000)
   },
 )
