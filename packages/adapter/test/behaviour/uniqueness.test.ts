@@ -59,8 +59,12 @@ describeOnBackends((fixture) => {
       await fixture.client.update({
         TableName: tableName,
         Key: { pk: `USER#${user.id}`, sk: `USER#${user.id}` },
-        UpdateExpression: 'SET email = :e',
-        ExpressionAttributeValues: { ':e': 'elsewhere@example.com' },
+        // As a program that knows the layout but not the claims would: email and index keys.
+        UpdateExpression: 'SET email = :e, GSI1PK = :k, GSI1SK = :k',
+        ExpressionAttributeValues: {
+          ':e': 'elsewhere@example.com',
+          ':k': 'USER#elsewhere@example.com',
+        },
       })
 
       const next = await adapter.createUser(newUser({ email: user.email }))

@@ -82,7 +82,7 @@ export const field = (user: AdapterUser) => user.notAField
     )
 
     expect(await typeCheck(project)).toEqual([])
-  })
+  }, 180_000)
 
   it('installs @auth/core next to next-auth 4.24 without an ERESOLVE (peer ranges agree)', async () => {
     // Resolution only, peers included as npm resolves them by default.
@@ -142,5 +142,5 @@ format.to(42)
     )
 
     expect(await typeCheck(project)).toEqual([])
-  })
+  }, 180_000)
 })
