@@ -6,6 +6,8 @@ export default defineConfig({
     reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // One DynamoDB Local for the run: every integration test runs on it as well as on the emulator.
+    globalSetup: ['test/support/dynamodb-local.global-setup.ts'],
     setupFiles: ['test/support/least-privilege.setup.ts'],
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

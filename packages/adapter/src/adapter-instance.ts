@@ -1,11 +1,10 @@
 import type {
-  Adapter,
   AdapterAccount,
   AdapterAuthenticator,
   AdapterSession,
   AdapterUser,
   VerificationToken,
-} from '@auth/core/adapters'
+} from './authjs-types.js'
 
 /** Provider and account id, which together identify an account. */
 export type AccountIdentifier = Pick<AdapterAccount, 'provider' | 'providerAccountId'>
@@ -16,11 +15,16 @@ export type AccountIdentifier = Pick<AdapterAccount, 'provider' | 'providerAccou
  * `DynamoDBAdapterError` (`TABLE_NOT_FOUND`, `INDEX_NOT_FOUND`, `KEY_SCHEMA_MISMATCH`,
  * `DYNAMODB_ERROR`...); the codes specific to a method are listed on it.
  */
-export interface DynamoDBAdapterInstance extends Adapter {
+export interface DynamoDBAdapterInstance {
   /**
-   * Stores a new user (one PutItem). Keeps the `id` Auth.js passes, or makes a UUID when there is
-   * none (next-auth v4). `undefined` fields are skipped, `null` ones stored.
-   * @throws `DynamoDBAdapterError` `USER_EXISTS` when a user with that id exists (nothing is overwritten).
+   * Stores a new user and claims its email, in one TransactWriteItems (one PutItem without an
+   * email). Keeps the `id` Auth.js passes, or makes a UUID when there is none (next-auth v4).
+   * `undefined` fields are skipped, `null` ones stored. A retried write whose first response was
+   * lost is recognised as this call's own.
+   * @throws `DynamoDBAdapterError` `USER_EXISTS` when a user with that id exists, `EMAIL_TAKEN`
+   *   when another user has the email (two sign-ins racing to create one person), and
+   *   `INVALID_ARGUMENT` for an id or email that is not a string or is over DynamoDB's key size
+   *   limits; nothing is written then.
    */
   createUser(user: AdapterUser): Promise<AdapterUser>
   /** The user with this id, or `null` (one GetItem). */
@@ -31,9 +35,10 @@ export interface DynamoDBAdapterInstance extends Adapter {
   getUserByAccount(account: AccountIdentifier): Promise<AdapterUser | null>
   /**
    * Changes the given fields of a user and returns the whole user (one conditional UpdateItem).
-   * A new email moves the index keys in the same request. `undefined` fields are skipped, `null`
-   * ones stored as null; `id` is never changed.
-   * @throws `DynamoDBAdapterError` `USER_NOT_FOUND` when there is no such user (nothing is written).
+   * A new email is a GetItem and one TransactWriteItems that moves the index keys and the email
+   * claim. `undefined` fields are skipped, `null` ones stored as null; `id` is never changed.
+   * @throws `DynamoDBAdapterError` `USER_NOT_FOUND` when there is no such user, `EMAIL_TAKEN` when
+   *   another user has the new email (nothing is written either way).
    */
   updateUser(user: Partial<AdapterUser> & Pick<AdapterUser, 'id'>): Promise<AdapterUser>
   /**
@@ -43,13 +48,25 @@ export interface DynamoDBAdapterInstance extends Adapter {
    * @throws `DynamoDBAdapterError` `UNPROCESSED_ITEMS` when DynamoDB keeps throttling; it lists the keys left.
    */
   deleteUser(userId: string): Promise<AdapterUser | null>
-  /** Stores an account of a user (one PutItem; linking the same account again overwrites it). */
+  /**
+   * Stores an account of a user and claims the provider account, in one TransactWriteItems;
+   * linking the same account to the same user again overwrites it.
+   * @throws `DynamoDBAdapterError` `ACCOUNT_TAKEN` when the provider account is linked to another
+   *   user, `INVALID_ARGUMENT` for a provider id with `#` or ids over DynamoDB's key size limits.
+   */
   linkAccount(account: AdapterAccount): Promise<AdapterAccount>
-  /** Deletes an account and returns it, or `undefined` when there was none (a Query and a DeleteItem). */
+  /**
+   * Deletes an account and its claim and returns it, or `undefined` when there was none (a Query
+   * and a TransactWriteItems).
+   */
   unlinkAccount(account: AccountIdentifier): Promise<AdapterAccount | undefined>
   /** The account, or `null` (one Query on the index). Note the argument order: account id first. */
   getAccount(providerAccountId: string, provider: string): Promise<AdapterAccount | null>
-  /** Stores a session (one PutItem); `expires` is stored as whole epoch seconds, rounded down. */
+  /**
+   * Stores a session (one PutItem); `expires` is stored as epoch seconds with the milliseconds as
+   * a fraction, and reads back exactly.
+   * @throws `DynamoDBAdapterError` `INVALID_ARGUMENT` when `expires` is not a valid Date.
+   */
   createSession(session: {
     sessionToken: string
     userId: string
@@ -72,11 +89,17 @@ export interface DynamoDBAdapterInstance extends Adapter {
   ): Promise<AdapterSession | null>
   /** Deletes a session and returns it, or `null` when there was none (a Query and a DeleteItem). */
   deleteSession(sessionToken: string): Promise<AdapterSession | null>
-  /** Stores a verification token (one PutItem); `expires` as whole epoch seconds, rounded down. */
+  /**
+   * Stores a verification token (one PutItem); `expires` as epoch seconds with the milliseconds
+   * as a fraction.
+   * @throws `DynamoDBAdapterError` `INVALID_ARGUMENT` when `expires` is not a valid Date.
+   */
   createVerificationToken(token: VerificationToken): Promise<VerificationToken>
   /**
-   * Deletes the token and returns it, once: of concurrent calls only one gets it (one DeleteItem).
-   * `null` when it is missing or has expired (an expired token is deleted all the same).
+   * Consumes the token and returns it, once: of concurrent calls only one gets it, and a call
+   * whose response was lost and retried still gets it (a conditional UpdateItem that marks it
+   * with the call's id and returns it, then a DeleteItem). `null` when it is missing or has
+   * expired (an expired token is deleted all the same).
    */
   useVerificationToken(params: {
     identifier: string

@@ -34,10 +34,13 @@ function guarded<T extends Record<string, AsyncMethod>>(methods: T, layout: Tabl
  * `@auth/dynamodb-adapter` uses, so an existing table works unchanged.
  *
  * Requests per call: one for createUser, getUser, getUserByEmail, updateUser, linkAccount,
- * getAccount, createSession, createVerificationToken, useVerificationToken and getAuthenticator;
- * two for getUserByAccount, unlinkAccount, getSessionAndUser, updateSession, deleteSession,
- * createAuthenticator and updateAuthenticatorCounter; deleteUser and listAuthenticatorsByUserId
- * page through their queries. No transactions.
+ * getAccount, createSession, createVerificationToken and getAuthenticator; two for
+ * getUserByAccount, unlinkAccount, getSessionAndUser, updateSession, deleteSession,
+ * useVerificationToken, createAuthenticator, updateAuthenticatorCounter and updateUser with a new
+ * email; deleteUser and listAuthenticatorsByUserId page through their queries. createUser,
+ * updateUser with a new email, linkAccount and unlinkAccount write a uniqueness claim (one item
+ * per email, one per provider account) in the same TransactWriteItems, whose Put, Update and
+ * Delete parts IAM authorizes as PutItem, UpdateItem and DeleteItem.
  *
  * @param client - a `DynamoDBDocument` or `DynamoDBDocumentClient` from `@aws-sdk/lib-dynamodb`
  *   (any marshall options: the adapter skips `undefined` and converts Dates itself), or an aws-sdk

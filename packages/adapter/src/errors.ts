@@ -4,13 +4,19 @@
  *
  * - `INVALID_OPTIONS`: the adapter options failed validation.
  * - `INVALID_CLIENT`: the client is neither an AWS SDK v3 document client nor an aws-sdk v2 `DocumentClient`.
- * - `INVALID_CONFIG`: {@link createDocumentClient} is missing a region or half of a credential pair.
- * - `INVALID_ARGUMENT`: an adapter method was called with input it cannot store (e.g. moving a session to another user).
+ * - `INVALID_CONFIG`: the client {@link createDocumentClient} built is missing a region or half of a
+ *   credential pair, or has an endpoint that is not a URL (raised by the first request, not at
+ *   construction, so a build step that evaluates the module without AWS variables succeeds).
+ * - `INVALID_ARGUMENT`: an adapter method was called with input it cannot store: a missing or
+ *   non-string id, email or token, an `expires` that is not a valid Date, a provider id with `#`,
+ *   a key value over DynamoDB's size limits, moving a session to another user.
  * - `TABLE_NOT_FOUND`: the configured table does not exist in this account and region.
  * - `INDEX_NOT_FOUND`: the table exists but has no index with the configured name.
  * - `KEY_SCHEMA_MISMATCH`: the table's key attribute names differ from the configured ones.
  * - `USER_NOT_FOUND`: `updateUser` was given an id with no user item.
  * - `USER_EXISTS`: `createUser` was given an id that already has a user item.
+ * - `EMAIL_TAKEN`: `createUser` or `updateUser` was given an email another user has (emails are unique).
+ * - `ACCOUNT_TAKEN`: `linkAccount` was given a provider account that is linked to another user.
  * - `AUTHENTICATOR_NOT_FOUND`: `updateAuthenticatorCounter` was given an unknown credential id.
  * - `AUTHENTICATOR_EXISTS`: `createAuthenticator` was given a credential id that is already registered.
  * - `UNPROCESSED_ITEMS`: `deleteUser` could not delete some items within its retry bound.
@@ -26,6 +32,8 @@ export type DynamoDBAdapterErrorCode =
   | 'KEY_SCHEMA_MISMATCH'
   | 'USER_NOT_FOUND'
   | 'USER_EXISTS'
+  | 'EMAIL_TAKEN'
+  | 'ACCOUNT_TAKEN'
   | 'AUTHENTICATOR_NOT_FOUND'
   | 'AUTHENTICATOR_EXISTS'
   | 'UNPROCESSED_ITEMS'

@@ -1,4 +1,5 @@
 import { fromStoredExpires, toEpochSeconds } from './epoch-seconds.js'
+import { requireDate } from './input.js'
 import { InvalidInputError } from './invalid-input-error.js'
 import { isIsoDateString } from './iso-date.js'
 import type { EntityMarker, TableLayout } from './table-layout.js'
@@ -43,7 +44,7 @@ export function toStoredValue(path: string, value: unknown): unknown {
 /**
  * The attributes of an Auth.js object as stored: storage attributes the caller may have passed are
  * left out (the adapter sets them), `undefined` fields are skipped, a top-level `expires` Date
- * becomes whole epoch seconds (the TTL attribute), other Dates ISO strings.
+ * becomes epoch seconds (the TTL attribute, milliseconds as a fraction), other Dates ISO strings.
  *
  * @throws InvalidInputError for an invalid Date.
  */
@@ -53,7 +54,7 @@ export function toStoredAttributes(layout: TableLayout, data: object): Attribute
     if (value === undefined || layout.storageAttributes.has(key)) continue
     stored[key] =
       key === 'expires' && value instanceof Date
-        ? toEpochSeconds(key, value)
+        ? toEpochSeconds(requireDate(value, key))
         : toStoredValue(key, value)
   }
   return stored
@@ -62,8 +63,9 @@ export function toStoredAttributes(layout: TableLayout, data: object): Attribute
 /**
  * An item as Auth.js sees it: storage attributes (keys and index keys under their configured
  * names, and the entity's `type` marker) removed, `expires` read from epoch seconds or an ISO
- * string, and top-level ISO date strings turned back into Dates (as `@auth/dynamodb-adapter` does,
- * so both read a table alike).
+ * string, and top-level ISO date strings turned back into Dates. The last includes custom user
+ * fields that merely look like an ISO date-time (`"2024-01-02T03:04:05.000Z"`): they come back as
+ * Dates, as with `@auth/dynamodb-adapter`, so both read a table alike (the README says so).
  */
 export function fromItem<T>(layout: TableLayout, item: Attributes, marker?: EntityMarker): T {
   const result: Attributes = {}

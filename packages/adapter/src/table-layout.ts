@@ -1,3 +1,4 @@
+import { assertKeyFits, type KeyRole, keySizeLimits, utf8Bytes } from './key-size.js'
 import type { ResolvedOptions } from './options.js'
 
 /** A primary key, under the configured attribute names. */
@@ -5,6 +6,9 @@ export type ItemKey = Record<string, string>
 
 /** The `type` markers that the layout stores on non-account items (accounts keep their own type). */
 export type EntityMarker = 'USER' | 'SESSION' | 'VT' | 'AUTHENTICATOR'
+
+/** The `type` markers of uniqueness claims: one item per email, one per provider account. */
+export type ClaimMarker = 'UNIQUE_EMAIL' | 'UNIQUE_ACCOUNT'
 
 /**
  * Where every Auth.js entity lives in the single table (DESIGN.md, "Data model"), under the
@@ -36,6 +40,51 @@ export class TableLayout {
     this.gsiPk = options.indexPartitionKey
     this.gsiSk = options.indexSortKey
     this.storageAttributes = new Set([this.pk, this.sk, this.gsiPk, this.gsiSk])
+    this.#roles = new Map<string, KeyRole>([
+      [
+        this.pk,
+        { attribute: this.pk, description: 'partition key', limit: keySizeLimits.partitionKey },
+      ],
+      [this.sk, { attribute: this.sk, description: 'sort key', limit: keySizeLimits.sortKey }],
+      [
+        this.gsiPk,
+        {
+          attribute: this.gsiPk,
+          description: 'index partition key',
+          limit: keySizeLimits.partitionKey,
+        },
+      ],
+      [
+        this.gsiSk,
+        { attribute: this.gsiSk, description: 'index sort key', limit: keySizeLimits.sortKey },
+      ],
+    ])
+  }
+
+  readonly #roles: ReadonlyMap<string, KeyRole>
+
+  /**
+   * Whether every value of `key` is within DynamoDB's key size limits. A lookup by a key that does
+   * not fit finds nothing (nothing can be stored under it), so readers answer "missing" without a
+   * request that DynamoDB would reject.
+   */
+  fits(key: ItemKey): boolean {
+    return Object.entries(key).every(([attribute, value]) => {
+      const role = this.#roles.get(attribute)
+      return role === undefined || utf8Bytes(value) <= role.limit
+    })
+  }
+
+  /**
+   * Checks the key values of `key`, all built from one field, before a write.
+   *
+   * @throws InvalidInputError naming the field and the limit it breaks.
+   */
+  assertFits(key: ItemKey, field: string, fieldValue: string): void {
+    for (const [attribute, value] of Object.entries(key)) {
+      const role = this.#roles.get(attribute)
+      if (role !== undefined) assertKeyFits(role, value, field, fieldValue)
+    }
   }
 
   /** Primary key from partition and sort key values. */
@@ -110,4 +159,23 @@ export class TableLayout {
 
   /** Sort key prefix of a user's authenticators within the user partition. */
   readonly authenticatorPrefix = 'AUTHENTICATOR#'
+
+  /** Sort key prefix of a user's accounts within the user partition. */
+  readonly accountPrefix = 'ACCOUNT#'
+
+  /**
+   * Key of the claim on an email: `UNIQUE#EMAIL#<email>` / `UNIQUE#EMAIL`. A partition of its own,
+   * without index keys, so neither `@auth/dynamodb-adapter` nor a lookup by email ever sees it.
+   */
+  emailClaimKey(email: string): ItemKey {
+    return this.key(`UNIQUE#EMAIL#${email}`, 'UNIQUE#EMAIL')
+  }
+
+  /**
+   * Key of the claim on a provider account: `UNIQUE#ACCOUNT#<provider>#<providerAccountId>` /
+   * `UNIQUE#ACCOUNT`. Unambiguous because a provider id never contains `#` (linkAccount refuses one).
+   */
+  accountClaimKey(provider: string, providerAccountId: string): ItemKey {
+    return this.key(`UNIQUE#ACCOUNT#${provider}#${providerAccountId}`, 'UNIQUE#ACCOUNT')
+  }
 }

@@ -19,6 +19,8 @@ export const capabilityDescriptions = {
   emailChange:
     'updateUser with a new email makes the user findable by the new email and no longer by the old one',
   customUserFields: 'fields beyond the Auth.js user model are stored and returned unchanged',
+  isoDateStringFields:
+    'a custom user field holding a string in ISO 8601 date-time form comes back as that string, not as a Date',
   nullFields: 'null user fields are stored and returned as null',
   undefinedFields:
     'undefined fields are skipped: not stored by createUser, and left unchanged by updateUser',
@@ -28,6 +30,10 @@ export const capabilityDescriptions = {
     'the backend deletes expired sessions and verification tokens as time passes (a TTL); needs the clock option',
   concurrentTokenUse:
     'a verification token is handed out once even to concurrent useVerificationToken calls',
+  millisecondExpiry:
+    'expires of sessions and verification tokens is stored to the millisecond and reads back exactly (next-auth v4 compares it exactly)',
+  uniqueUsers:
+    'concurrent createUser calls for one email make one user, and concurrent linkAccount calls for one provider account link it to one user',
 } as const
 
 /** The name of one capability; see {@link capabilityDescriptions}. */

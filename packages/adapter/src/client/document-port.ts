@@ -4,6 +4,7 @@ import type {
   GetCommandInput,
   PutCommandInput,
   QueryCommandInput,
+  TransactWriteCommandInput,
   UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb'
 
@@ -36,6 +37,8 @@ export interface DocumentPort {
   query(input: QueryCommandInput): Promise<QueryPage>
   /** Every page of a query, following `LastEvaluatedKey`. */
   queryPages(input: QueryCommandInput): AsyncIterable<QueryPage>
+  /** TransactWriteItems (the SDK fills in and keeps the ClientRequestToken across its retries). */
+  transactWrite(input: TransactWriteCommandInput): Promise<unknown>
   /** BatchWriteItem, one request (no retry of UnprocessedItems here). */
   batchWrite(input: BatchWriteCommandInput): Promise<{
     UnprocessedItems?: BatchWriteCommandInput['RequestItems'] | undefined

@@ -25,9 +25,19 @@ export interface AwsSdkV2DocumentClient {
   query(params: never): SdkV2Request
   /** `DocumentClient.batchWrite`. */
   batchWrite(params: never): SdkV2Request
+  /** `DocumentClient.transactWrite` (aws-sdk 2.365 and later). */
+  transactWrite(params: never): SdkV2Request
 }
 
-const v2Methods = ['get', 'put', 'update', 'delete', 'query', 'batchWrite'] as const
+const v2Methods = [
+  'get',
+  'put',
+  'update',
+  'delete',
+  'query',
+  'batchWrite',
+  'transactWrite',
+] as const
 
 /** Whether a value has the shape of an aws-sdk v2 `DocumentClient`. */
 export function isAwsSdkV2DocumentClient(value: unknown): value is AwsSdkV2DocumentClient {
@@ -51,6 +61,7 @@ export function sdkV2Port(client: AwsSdkV2DocumentClient): DocumentPort {
     delete: call('delete'),
     query: call('query'),
     batchWrite: call('batchWrite'),
+    transactWrite: call('transactWrite'),
     queryPages: (input) => paginateManually(port.query, input),
   }
   return port

@@ -7,6 +7,7 @@ import {
   PutCommand,
   paginateQuery,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb'
 import type { DocumentPort } from './document-port.js'
@@ -26,6 +27,7 @@ export function sdkV3Port(client: SdkV3Client): DocumentPort {
     update: (input) => send(new UpdateCommand(input)),
     delete: (input) => send(new DeleteCommand(input)),
     query: (input) => send(new QueryCommand(input)),
+    transactWrite: (input) => send(new TransactWriteCommand(input)),
     batchWrite: (input) => send(new BatchWriteCommand(input)),
     queryPages: (input) =>
       // paginateQuery checks `instanceof DynamoDBDocumentClient`; a client from another copy of

@@ -1,4 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb'
+import { iamActionsOf } from '../support/least-privilege.js'
 
 /** The DynamoDB operations a client sent, in order, as IAM action names (`PutItem`, `Query`...). */
 export interface CommandRecorder {
@@ -6,6 +7,11 @@ export interface CommandRecorder {
   readonly operations: readonly string[]
   /** Every distinct operation sent since the recorder was attached, never cleared. */
   readonly seen: ReadonlySet<string>
+  /**
+   * Every distinct IAM action those operations need, never cleared: the operation itself and,
+   * for a transaction, the action of each part (`TransactWriteItems` with a Put needs PutItem).
+   */
+  readonly actions: ReadonlySet<string>
   /** Forgets `operations` (not `seen`), so the next call is counted on its own. */
   clear(): void
 }
@@ -18,11 +24,13 @@ export interface CommandRecorder {
 export function recordCommands(client: DynamoDBClient): CommandRecorder {
   const operations: string[] = []
   const seen = new Set<string>()
+  const actions = new Set<string>()
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const operation = (context.commandName ?? 'UnknownCommand').replace(/Command$/, '')
       operations.push(operation)
       seen.add(operation)
+      for (const action of iamActionsOf(operation, args.input)) actions.add(action)
       return next(args)
     },
     { step: 'initialize', name: 'authDynamoCommandRecorder' },
@@ -30,6 +38,7 @@ export function recordCommands(client: DynamoDBClient): CommandRecorder {
   return {
     operations,
     seen,
+    actions,
     clear() {
       operations.length = 0
     },

@@ -23,5 +23,5 @@ function typeCheck(files: string[]): string[] {
 describe('types for next-auth v4 and aws-sdk v2 users', () => {
   it('ours is a next-auth v4 Adapter and takes an aws-sdk v2 DocumentClient', () => {
     expect(typeCheck([fixture])).toEqual([])
-  }, 60_000)
+  }, 180_000)
 })

@@ -124,4 +124,30 @@ export const accountCases = {
       expect(stored, 'an unrelated account').toEqual(withBackendId(account, stored))
     },
   },
+  'linkAccount of one provider account to two users at once links it to one': {
+    requires: ['uniqueUsers'],
+    run: async (t: CaseContext) => {
+      // Two tabs finishing a first sign-in with one OAuth account, each with a user of its own:
+      // one link may be refused; the account must end up linked to exactly one of them.
+      const users = [await t.addUser(), await t.addUser()]
+      const account = t.fixtures.account(users[0]?.id ?? '')
+      const settled = await Promise.allSettled(
+        users.map((user) => t.linkAccount({ ...account, userId: user.id })),
+      )
+      expect(
+        settled.filter((result) => result.status === 'fulfilled').length,
+        'calls that linked the account',
+      ).toBeGreaterThanOrEqual(1)
+      const owner = await t.method('getUserByAccount')({
+        provider: account.provider,
+        providerAccountId: account.providerAccountId,
+      })
+      expect(
+        users.map((user) => user.id),
+        'getUserByAccount must find one of the two users',
+      ).toContain(owner?.id)
+      const stored = await t.probes.account(account)
+      expect(stored?.userId, 'the user the stored account belongs to').toBe(owner?.id)
+    },
+  },
 } satisfies Record<string, ConformanceCase>

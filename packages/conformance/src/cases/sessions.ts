@@ -63,6 +63,31 @@ export const sessionCases = {
       })
     },
   },
+  'expires of a session round-trips to the millisecond': {
+    requires: ['millisecondExpiry'],
+    run: async (t: CaseContext) => {
+      const user = await t.addUser()
+      // 151 and 7 ms: not whole seconds, and not exact in binary as a fraction of a second.
+      const session = {
+        ...t.fixtures.session(user.id),
+        expires: new Date(wholeSecondsFromNow(MONTH).getTime() + 151),
+      }
+      const returned = await t.createSession(session)
+      expect(returned.expires, 'createSession returned').toEqual(session.expires)
+      const stored = await t.probes.session(session.sessionToken)
+      expect(stored?.expires, 'the stored expiry').toEqual(session.expires)
+      const found = await t.method('getSessionAndUser')(session.sessionToken)
+      expect(found?.session.expires, 'getSessionAndUser').toEqual(session.expires)
+      const expires = new Date(session.expires.getTime() + MONTH + 7)
+      const updated = await t.method('updateSession')({
+        sessionToken: session.sessionToken,
+        expires,
+      })
+      if (updated) expect(updated.expires, 'updateSession returned').toEqual(expires)
+      const restored = await t.probes.session(session.sessionToken)
+      expect(restored?.expires, 'the stored expiry after updateSession').toEqual(expires)
+    },
+  },
   'deleteSession removes the session': {
     requires: [],
     run: async (t: CaseContext) => {

@@ -18,6 +18,20 @@ export const userFieldCases = {
       expect(await t.probes.user(user.id), 'the stored user after updateUser').toEqual(renamed)
     },
   },
+  'custom user fields that look like ISO dates stay strings': {
+    requires: ['customUserFields', 'isoDateStringFields'],
+    run: async (t: CaseContext) => {
+      // A string field is a string, whatever it holds; an adapter that revives every ISO-looking
+      // string as a Date (to read its own dates back) changes such a field's type.
+      const looksLikeDates = {
+        lastSeenAt: '2024-03-04T05:06:07.000Z',
+        trialEnds: '2030-01-01T00:00:00Z',
+      }
+      const user = await t.addUser({ ...t.fixtures.user(), ...looksLikeDates })
+      expect(await t.probes.user(user.id), 'the stored user').toEqual(user)
+      expect(await t.method('getUser')(user.id), 'getUser').toEqual(user)
+    },
+  },
   'null user fields are stored as null': {
     requires: ['nullFields'],
     run: async (t: CaseContext) => {

@@ -106,4 +106,34 @@ export const userCases = {
       expect(await t.probes.user(id), 'a user stored by the failed update').toBeNull()
     },
   },
+  'createUser of one email by two concurrent callers makes one user': {
+    requires: ['uniqueUsers'],
+    run: async (t: CaseContext) => {
+      // Two tabs finishing one person's first sign-in: Auth.js found nobody in both, and creates
+      // the user in both. One of the calls may reject (a unique constraint), or both may return
+      // the same user; never two users with the email.
+      const first = t.fixtures.user()
+      const second = { ...t.fixtures.user(), email: first.email }
+      const settled = await Promise.allSettled([t.createUser(first), t.createUser(second)])
+      const created = settled.flatMap((result) =>
+        result.status === 'fulfilled' ? [result.value] : [],
+      )
+      expect(created.length, 'calls that created the user').toBeGreaterThanOrEqual(1)
+      const ids = new Set([first.id, second.id, ...created.map((user) => user.id)])
+      const stored = []
+      for (const id of ids) {
+        const user = await t.probes.user(id)
+        if (user) stored.push(user)
+      }
+      expect(
+        stored.map((user) => user.email),
+        'users stored with the email',
+      ).toEqual([first.email])
+      const found = await t.method('getUserByEmail')(first.email)
+      expect(
+        created.map((user) => user.id),
+        'the users the calls returned',
+      ).toEqual(created.map(() => found?.id))
+    },
+  },
 } satisfies Record<string, ConformanceCase>

@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import type { CaseContext, ConformanceCase } from '../case-context.js'
+import { wholeSecondsFromNow } from '../fixtures.js'
 
 const CONCURRENT_CALLS = 10
 
@@ -24,6 +25,23 @@ export const verificationTokenCases = {
       expect(await use(params), 'the first use').toEqual(token)
       expect(await t.probe('verificationToken')(params), 'the stored token after use').toBeNull()
       expect(await use(params), 'the second use').toBeNull()
+    },
+  },
+  'expires of a verification token round-trips to the millisecond': {
+    requires: ['verificationTokens', 'millisecondExpiry'],
+    run: async (t: CaseContext) => {
+      const token = {
+        ...t.fixtures.verificationToken(),
+        expires: new Date(wholeSecondsFromNow(15 * 60_000).getTime() + 151),
+      }
+      const returned = await t.createVerificationToken(token)
+      if (returned)
+        expect(returned.expires, 'createVerificationToken returned').toEqual(token.expires)
+      expect((await t.probe('verificationToken')(token))?.expires, 'the stored expiry').toEqual(
+        token.expires,
+      )
+      const used = await t.method('useVerificationToken')(token)
+      expect(used?.expires, 'useVerificationToken').toEqual(token.expires)
     },
   },
   'useVerificationToken returns null for a missing token': {

@@ -2,6 +2,7 @@ import { DynamoDBAdapter } from '@auth-dynamo/adapter'
 import { test, vi } from 'vitest'
 import { awsBackend, awsEnvironment, dynamodbConformanceOptions } from '../../src/dynamodb/index.js'
 import { runAdapterConformance } from '../../src/index.js'
+import { oursCapabilities } from './support/ours-on-dynamodb-local.js'
 
 // Real DynamoDB, only when the environment configures it (see awsEnvironment); otherwise one
 // skipped test whose name says why. Nothing here contacts AWS unless configured.
@@ -15,6 +16,7 @@ if (environment.available) {
       name: `@auth-dynamo/adapter on AWS (${environment.description})`,
       backend: awsBackend(environment.options),
       adapter: (backend) => DynamoDBAdapter(backend.documentClient, backend.table),
+      capabilities: oursCapabilities,
     }),
   )
 } else {

@@ -1,6 +1,6 @@
 import { dynamodbLocalBackend } from '../../../src/dynamodb/index.js'
 import { type Capability, conformanceTests, type ExpectedFailures } from '../../../src/index.js'
-import { oursOnDynamodbLocalCapabilities } from './ours-on-dynamodb-local.js'
+import { oursCapabilities, oursOnDynamodbLocalCapabilities } from './ours-on-dynamodb-local.js'
 import {
   upstreamCapabilities,
   upstreamCustomNamesExpectedFailures,
@@ -26,9 +26,13 @@ function upstreamStatus(missing: Capability[], expected: ExpectedFailures, id: s
  */
 export function resultsTable(): string {
   const rows = conformanceTests.map(({ id, requires }) => {
-    const ours = requires.some((capability) => dynamodbLocalOff.has(capability))
-      ? 'passes (skipped on DynamoDB Local)'
-      : 'passes'
+    const oursOff = requires.filter((capability) => oursCapabilities[capability] === false)
+    const ours =
+      oursOff.length > 0
+        ? `skipped (no ${oursOff.join(', ')})`
+        : requires.some((capability) => dynamodbLocalOff.has(capability))
+          ? 'passes (skipped on DynamoDB Local)'
+          : 'passes'
     const missing = requires.filter((capability) => upstreamCapabilities[capability] === false)
     const plain = upstreamExpectedFailures[id]
     const custom = upstreamCustomNamesExpectedFailures[id]
