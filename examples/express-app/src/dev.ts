@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { createDocumentClient, DynamoDBAdapter } from '@auth-dynamo/adapter'
 import { startEmulator } from '@auth-dynamo/harness'
+import { createInbox } from 'example-support/dev-inbox'
 import { createApp } from './app.js'
 import { AppError } from './app-error.js'
-import { createInbox } from './inbox.js'
 import { startApp } from './start-app.js'
 
 const usage = `Usage: pnpm --filter express-app dev [--port 3000] [--emulator-port 0]
