@@ -5,7 +5,7 @@ import {
 } from '@auth-dynamo/adapter'
 import NextAuth from 'next-auth'
 import Passkey from 'next-auth/providers/passkey'
-import { devInboxEmailProvider } from './lib/dev-inbox'
+import { devInboxEmailProvider } from '@/lib/dev-inbox'
 
 let adapter: DynamoDBAdapterInstance | undefined
 

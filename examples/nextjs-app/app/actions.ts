@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation'
 import { AuthError } from 'next-auth'
-import { signIn, signOut } from '../auth'
+import { signIn, signOut } from '@/auth'
 
 /** Asks Auth.js to email a magic link; Auth.js then redirects to its "check your email" page. */
 export async function signInWithEmail(formData: FormData): Promise<void> {

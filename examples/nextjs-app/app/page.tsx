@@ -1,4 +1,4 @@
-import { auth } from '../auth'
+import { auth } from '@/auth'
 
 export default async function HomePage() {
   const session = await auth()

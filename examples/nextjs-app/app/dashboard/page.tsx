@@ -1,4 +1,4 @@
-import { auth } from '../../auth'
+import { auth } from '@/auth'
 
 // proxy.ts has already sent visitors without a session to sign-in.
 export default async function DashboardPage() {

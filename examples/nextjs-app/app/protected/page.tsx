@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation'
-import { auth, getAdapter } from '../../auth'
+import { auth, getAdapter } from '@/auth'
 import { signOutEverywhere } from '../actions'
 import { PasskeyButton } from '../passkey-button'
 

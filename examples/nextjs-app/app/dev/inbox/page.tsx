@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation'
-import { devInbox, devInboxExposed } from '../../../lib/dev-inbox'
+import { devInbox, devInboxExposed } from '@/lib/dev-inbox'
 
 export const dynamic = 'force-dynamic'
 
