@@ -6,8 +6,9 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
+import { constants } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const harnessDir = join(root, 'packages', 'harness')
@@ -63,11 +64,29 @@ await step(`[2/3] Building ${harness} (cached when its sources did not change)..
   ],
 ])
 process.stderr.write('\n[3/3] Starting the emulator\n\n')
-process.off('SIGINT', ignoreDuringSteps)
 
-// The CLI reads its flags from process.argv and handles SIGINT/SIGTERM itself.
+// The CLI runs in a process group of its own, and gets exactly one stop signal, from here. A
+// Ctrl+C reaches this process twice (from the terminal, and again from pnpm, which passes
+// signals on to its script), and a second SIGINT reaching the CLI as it exits ends it by the
+// signal, which pnpm reports as "ELIFECYCLE Command failed".
 const manifest = JSON.parse(await readFile(join(harnessDir, 'package.json'), 'utf8'))
 const [bin] = Object.values(manifest.bin)
-const binPath = join(harnessDir, bin)
-process.argv = [process.argv[0], binPath, ...flags]
-await import(pathToFileURL(binPath).href)
+const cli = spawn(process.execPath, [join(harnessDir, bin), ...flags], {
+  cwd: root,
+  stdio: 'inherit',
+  detached: true,
+})
+let forwardedAt
+const stop = (signal) => {
+  // pnpm's copy of a Ctrl+C comes within milliseconds of the terminal's; a press a second later
+  // is the user's second Ctrl+C, which the CLI takes as "stop now".
+  if (forwardedAt !== undefined && Date.now() - forwardedAt < 1000) return
+  forwardedAt = Date.now()
+  if (cli.exitCode === null && cli.signalCode === null) cli.kill(signal)
+}
+process.off('SIGINT', ignoreDuringSteps)
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop(signal))
+// An explicit exit with the CLI's code: no moment without a signal handler, no re-raised signal.
+cli.on('exit', (code, signal) =>
+  process.exit(code ?? (signal ? 128 + constants.signals[signal] : 1)),
+)

@@ -86,7 +86,12 @@ async function stop(exitCode) {
   await emulator.stop()
   process.exit(exitCode)
 }
-process.once('SIGINT', () => stop(0))
-process.once('SIGTERM', () => stop(0))
-// `next dev` ending on its own (a taken port...) ends the emulator too, with its exit code.
-next.once('exit', (code) => stop(code ?? 1))
+// `on`, not `once`: a Ctrl+C arrives twice under pnpm (from the terminal, and passed on by pnpm),
+// and a signal without a handler would end this process before it has stopped the emulator.
+process.on('SIGINT', () => stop(0))
+process.on('SIGTERM', () => stop(0))
+// `next dev` ending on its own (a taken port...) ends the emulator too, with its exit code; ended
+// by the Ctrl+C that reached us both, it is a clean stop.
+next.once('exit', (code, signal) =>
+  stop(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : (code ?? 1)),
+)
