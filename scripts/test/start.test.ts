@@ -90,8 +90,10 @@ describe('the Quick start: npx --yes pnpm@10 start', () => {
       state: 'running',
       tables: ['next-auth'],
     })
+    const exited = once(running.child, 'exit')
     pressCtrlC(running.child)
-    await once(running.child, 'exit')
+    expect(await exited).toEqual([0, null])
+    expect(`${running.stdout()}${running.stderr()}`).not.toMatch(/ELIFECYCLE/)
   })
 
   test('says what each step does, and Ctrl+C ends it with "Stopped." and exit code 0', async () => {
