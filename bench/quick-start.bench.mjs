@@ -5,8 +5,8 @@
 //   npx pnpm@10 --filter @auth-dynamo/bench run quick-start [-- --ref <commit>] [--store warm|cold|both]
 // The npx cache (pnpm@10 itself) stays warm in both cases.
 import { execFileSync, spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import os, { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -37,20 +37,36 @@ async function measure(ref, store) {
       ...(store === 'cold' ? { npm_config_store_dir: join(work, 'store') } : {}),
     }
     delete env.npm_execpath
+    const cpuFile = join(work, 'cpu.txt')
     const started = performance.now()
-    const child = spawn('npx', ['--yes', 'pnpm@10', 'start'], {
-      cwd: repo,
-      env,
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    // /usr/bin/time adds up the CPU seconds of the whole command, less noisy than wall time on a
+    // busy machine.
+    const child = spawn(
+      '/usr/bin/time',
+      ['-f', '%U %S', '-o', cpuFile, 'npx', '--yes', 'pnpm@10', 'start'],
+      {
+        cwd: repo,
+        env,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     let output = ''
+    const marks = {}
+    const mark = () => {
+      for (const step of ['[2/3]', '[3/3]']) {
+        if (marks[step] === undefined && output.includes(step))
+          marks[step] = (performance.now() - started) / 1000
+      }
+    }
     child.stderr.on('data', (chunk) => {
       output += chunk
+      mark()
     })
     const seconds = await new Promise((resolvePromise, reject) => {
       child.stdout.on('data', (chunk) => {
         output += chunk
+        mark()
         if (output.includes('Press Ctrl+C to stop.'))
           resolvePromise((performance.now() - started) / 1000)
       })
@@ -59,10 +75,19 @@ async function measure(ref, store) {
     process.kill(-child.pid, 'SIGINT')
     await new Promise((resolvePromise) => child.once('exit', resolvePromise))
     const installed = execFileSync('du', ['-sm', join(repo, 'node_modules')], { encoding: 'utf8' })
+    // The last line: `time` writes "Command terminated by signal 2" first when npx ends by SIGINT.
+    const [user, system] = ((await readFile(cpuFile, 'utf8')).trim().split('\n').at(-1) ?? '')
+      .split(/\s+/)
+      .map(Number)
+    const at = (step) => (marks[step] === undefined ? '' : `${marks[step].toFixed(1)} s`)
     return {
       ref,
       store,
       'to ready': `${seconds.toFixed(1)} s`,
+      'build from': at('[2/3]'),
+      'start from': at('[3/3]'),
+      'CPU (user + sys)': `${(user + system).toFixed(1)} s`,
+      load: os.loadavg()[0].toFixed(1),
       node_modules: `${installed.split('\t')[0]} MB`,
     }
   } finally {
