@@ -26,6 +26,7 @@ const packages = ['harness', 'adapter', 'conformance'].map((name) => ({
 }))
 // Only for this repository's own check: not part of the downstream repo's shape.
 const leftOut = ['test-packed', 'test-results.json', 'node_modules', '.turbo']
+const repoOnlyDevDependencies = ['publint', '@arethetypeswrong/cli', '@changesets/get-release-plan']
 
 class StepError extends Error {}
 
@@ -116,7 +117,7 @@ await step(
 
     const manifestPath = join(appDir, 'package.json')
     const manifest = JSON.parse(await readFile(manifestPath, 'utf8'))
-    delete manifest.devDependencies?.publint
+    for (const name of repoOnlyDevDependencies) delete manifest.devDependencies?.[name]
     for (const field of ['dependencies', 'devDependencies']) {
       for (const name of Object.keys(manifest[field] ?? {})) {
         if (!name.startsWith('@auth-dynamo/')) continue

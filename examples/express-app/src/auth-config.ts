@@ -1,8 +1,7 @@
 import type { Adapter } from '@auth/core/adapters'
 import type { ExpressAuthConfig } from '@auth/express'
 import Passkey from '@auth/express/providers/passkey'
-import type { Inbox } from './inbox.js'
-import { inboxEmailProvider } from './inbox-email-provider.js'
+import { type Inbox, inboxEmailProvider } from 'example-support/dev-inbox'
 
 /** Where Auth.js is mounted. */
 export const authBasePath = '/auth'

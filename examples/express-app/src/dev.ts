@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto'
 import { parseArgs } from 'node:util'
 import { createDocumentClient, DynamoDBAdapter } from '@auth-dynamo/adapter'
 import { startEmulator } from '@auth-dynamo/harness'
+import { createInbox } from 'example-support/dev-inbox'
 import { createApp } from './app.js'
 import { AppError } from './app-error.js'
-import { createInbox } from './inbox.js'
 import { startApp } from './start-app.js'
 
 const usage = `Usage: pnpm --filter express-app dev [--port 3000] [--emulator-port 0]
@@ -80,13 +80,18 @@ async function main(): Promise<void> {
   console.log(`Dev inbox:         ${app.url}/dev/inbox`)
   console.log('Press Ctrl+C to stop.')
 
+  let stopping = false
   const shutdown = async () => {
+    if (stopping) return
+    stopping = true
     await app.close()
     await emulator.stop()
     process.exit(0)
   }
-  process.once('SIGINT', shutdown)
-  process.once('SIGTERM', shutdown)
+  // `on`, not `once`: a Ctrl+C arrives twice under pnpm (from the terminal, and passed on by
+  // pnpm), and a signal without a handler would end the process before the emulator stopped.
+  process.on('SIGINT', shutdown)
+  process.on('SIGTERM', shutdown)
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,6 @@
+import { skipWithoutChromium } from 'example-support/chromium'
 import { describe, expect, test } from 'vitest'
 import { useBrowserStack } from './support/browser-stack.js'
-import { skipWithoutChromium } from './support/chromium.js'
 import {
   pathOf,
   requestEmailLink,

@@ -1,6 +1,7 @@
+import { skipWithoutChromium } from 'example-support/chromium'
+import { addVirtualAuthenticator } from 'example-support/virtual-authenticator'
 import { describe, expect, test } from 'vitest'
 import { useBrowserStack } from './support/browser-stack.js'
-import { skipWithoutChromium } from './support/chromium.js'
 import { appAccessKeyId } from './support/stack.js'
 import {
   sessionToken,
@@ -9,7 +10,6 @@ import {
   signOut,
   waitForPath,
 } from './support/user-flows.js'
-import { addVirtualAuthenticator } from './support/virtual-authenticator.js'
 
 // The requests the adapter documents for its narrowest IAM policy.
 const adapterActions = ['BatchWriteItem', 'DeleteItem', 'GetItem', 'PutItem', 'Query', 'UpdateItem']

@@ -1,4 +1,4 @@
-import type { InboxMessage } from '../inbox.js'
+import type { InboxMessage } from 'example-support/dev-inbox'
 import { html } from './html.js'
 import { layout } from './layout.js'
 

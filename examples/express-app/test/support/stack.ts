@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { createDocumentClient, DynamoDBAdapter } from '@auth-dynamo/adapter'
 import { type Emulator, startEmulator } from '@auth-dynamo/harness'
+import { createInbox, type Inbox } from 'example-support/dev-inbox'
 import { createApp } from '../../src/app.js'
-import { createInbox, type Inbox } from '../../src/inbox.js'
 import { type RunningApp, startApp } from '../../src/start-app.js'
 
 /** The sort key prefix of each kind of Auth.js item (the adapter's table layout). */
