@@ -124,6 +124,29 @@ describe('a table with an index lag', () => {
     expect(namespace.indexLag.status()).toEqual({ defaultMs: 0, tables: {}, pending: 0 })
   })
 
+  test("a committed transaction's items reach the index after the lag; a cancelled one's never", async () => {
+    const claim = (owner: string) => ({
+      Put: {
+        TableName,
+        Item: { pk: 'UNIQUE#a@example.com', sk: 'UNIQUE#a@example.com', owner },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    })
+    await client.transactWrite({
+      TransactItems: [{ Put: { TableName, Item: user('1', 'a@example.com') } }, claim('1')],
+    })
+    await expect(
+      client.transactWrite({
+        TransactItems: [{ Put: { TableName, Item: user('2', 'a@example.com') } }, claim('2')],
+      }),
+    ).rejects.toThrow(expect.objectContaining({ name: 'TransactionCanceledException' }))
+    expect(await byEmail('a@example.com')).toEqual([])
+    expect(namespace.indexLag.status().pending).toBe(1)
+
+    expect(await namespace.indexLag.flush()).toBe(1)
+    expect(await byEmail('a@example.com')).toEqual([user('1', 'a@example.com')])
+  })
+
   test('local secondary indexes change with the write', async () => {
     await namespace.createTable({
       TableName: 'with-lsi',

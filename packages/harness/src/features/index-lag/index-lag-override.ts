@@ -4,6 +4,7 @@ import {
   type StoredItem,
   type StoredTable,
 } from '../../engine/dynalite-internals.js'
+import { StagedStore } from '../transactions/staged-store.js'
 import { IndexLag } from './index-lag.js'
 
 type UpdateIndexes = (
@@ -29,15 +30,16 @@ export function installIndexLag(): void {
       return original(store, table, existingItem, item, callback)
     }
     if (table.GlobalSecondaryIndexes?.length) {
-      lag.defer(
+      const actions = dynaliteDb.getIndexActions(
+        table.GlobalSecondaryIndexes,
+        existingItem ?? undefined,
+        item ?? undefined,
         table,
-        dynaliteDb.getIndexActions(
-          table.GlobalSecondaryIndexes,
-          existingItem ?? undefined,
-          item ?? undefined,
-          table,
-        ),
       )
+      // Inside a transaction the change is queued only if the transaction commits.
+      const staged = StagedStore.of(store)
+      if (staged) staged.onCommit(() => lag.defer(table, actions))
+      else lag.defer(table, actions)
     }
     const { GlobalSecondaryIndexes: _deferred, ...withLocalIndexesOnly } = table
     return original(store, withLocalIndexesOnly as StoredTable, existingItem, item, callback)

@@ -43,6 +43,8 @@ class StagedSubDb {
   }
 }
 
+const stagedOfView = new WeakMap<object, StagedStore>()
+
 /**
  * A view of a dynalite store on which dynalite's own PutItem, UpdateItem and DeleteItem actions
  * run unchanged (conditions, update expressions, size checks, index maintenance), except that
@@ -59,6 +61,12 @@ export class StagedStore {
   /** The view to hand dynalite's actions. */
   readonly store: DynaliteStoreState
   readonly #staged = new Map<string, StagedSubDb>()
+  readonly #onCommit: Array<() => void> = []
+
+  /** The staged store whose view `store` is, if it is one. */
+  static of(store: object): StagedStore | undefined {
+    return stagedOfView.get(store)
+  }
 
   constructor(base: DynaliteStoreState) {
     const view = Object.create(base) as DynaliteStoreState
@@ -69,6 +77,16 @@ export class StagedStore {
         base.getIndexDb(indexType, tableName, indexName),
       )
     this.store = view
+    stagedOfView.set(view, this)
+  }
+
+  /**
+   * Holds back a side effect of a staged write that does not go through the store (a lagged
+   * index change): it runs once the writes are committed, and never if the transaction is
+   * cancelled.
+   */
+  onCommit(effect: () => void): void {
+    this.#onCommit.push(effect)
   }
 
   /**
@@ -91,6 +109,7 @@ export class StagedStore {
       )
       await writeBatch(staged.base, operations)
     }
+    for (const effect of this.#onCommit.splice(0)) effect()
   }
 
   #stage(name: string, open: () => SubDb): SubDb {
