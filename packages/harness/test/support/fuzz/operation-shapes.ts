@@ -92,9 +92,10 @@ function shapeOf(node: SchemaNode): Shape {
   return shape
 }
 
-// A member with traits of its own is [schema, traits].
+// A member with traits of its own is [schema, traits], the traits an object or a bit field (a
+// ClientRequestToken is [0, 4]: a string with the idempotency-token trait); aggregates are longer.
 function memberSchema(node: SchemaNode): SchemaNode {
-  if (Array.isArray(node) && node.length === 2 && typeof node[1] === 'object') {
+  if (Array.isArray(node) && node.length === 2) {
     return node[0] as SchemaNode
   }
   return node
