@@ -28,6 +28,13 @@ function transact(
   }
 }
 
+// DynamoDB Local reports a transaction's writes at the rate of single writes.
+const transactionalWriteCapacity = {
+  service: 'each transactional write of an item up to 1 KB consumes 2 write capacity units',
+  source:
+    'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis.html#transaction-capacity-handling',
+}
+
 const put = (pk: string, extra: Record<string, unknown> = {}) => ({
   Put: { TableName: '$T', Item: { ...k(pk), v: { S: pk } }, ...extra },
 })
@@ -204,13 +211,16 @@ export const transactWrite: CorpusArea = {
       [{ Put: { TableName: '$T', Item: { ...k('big'), pad: { S: 'x'.repeat(410_000) } } } }],
       'ValidationException',
     ),
-    transact(
-      'consumed-capacity-total',
-      'ReturnConsumedCapacity TOTAL reports each table',
-      [put('d'), increment('a')],
-      'ok',
-      { ReturnConsumedCapacity: 'TOTAL' },
-    ),
+    {
+      ...transact(
+        'consumed-capacity-total',
+        'ReturnConsumedCapacity TOTAL reports each table',
+        [put('d'), increment('a')],
+        'ok',
+        { ReturnConsumedCapacity: 'TOTAL' },
+      ),
+      serviceDiffers: transactionalWriteCapacity,
+    },
     transact(
       'item-collection-metrics',
       'ReturnItemCollectionMetrics SIZE is accepted',
@@ -228,6 +238,7 @@ export const transactWrite: CorpusArea = {
     {
       id: 'two-tables',
       title: 'one transaction across two tables',
+      serviceDiffers: transactionalWriteCapacity,
       tables: { T: hashTable(), U: hashTable() },
       steps: [
         {
