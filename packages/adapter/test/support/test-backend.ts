@@ -4,6 +4,7 @@ import {
   CreateTableCommand,
   type CreateTableCommandInput,
   DynamoDBClient,
+  UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocument, type TranslateConfig } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, inject } from 'vitest'
@@ -140,7 +141,16 @@ export function useBackend(kind: BackendKind): TestBackend {
     createTable,
     async createAuthjsTable(options = {}) {
       const tableName = `authjs-${randomBytes(6).toString('hex')}`
-      return createTable(createTableInput({ ...options, tableName }).table)
+      const { table, timeToLive } = createTableInput({ ...options, tableName })
+      if (state.emulator) {
+        return state.emulator.createTable({
+          ...table,
+          TimeToLiveSpecification: timeToLive.TimeToLiveSpecification,
+        } as never)
+      }
+      await createTable(table)
+      await state.client.send(new UpdateTimeToLiveCommand(timeToLive))
+      return { tableName }
     },
     documentClient: (translateConfig) => newClient(state.endpoint, translateConfig),
   }
