@@ -10,6 +10,7 @@ import { Template } from 'aws-cdk-lib/assertions'
 import type { CfnTable } from 'aws-cdk-lib/aws-dynamodb'
 import { afterAll, describe, expect, test, vi } from 'vitest'
 import { AuthjsTableStack } from '../cdk/authjs-table-stack.js'
+import { adapterCapabilities } from './support/adapter-capabilities.js'
 import { adapterTableDefinition } from './support/adapter-table.js'
 import type { CloudFormationTemplate } from './support/cloudformation-yaml.js'
 import { documentedPolicy } from './support/documented-policy.js'
@@ -140,5 +141,6 @@ runAdapterConformance(
       authjsTableDefaults,
     ),
     adapter: (backend) => DynamoDBAdapter(backend.documentClient, backend.table),
+    capabilities: adapterCapabilities,
   }),
 )

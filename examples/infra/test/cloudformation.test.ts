@@ -4,6 +4,7 @@ import { runAdapterConformance } from '@auth-dynamo/conformance'
 import { dynamodbConformanceOptions } from '@auth-dynamo/conformance/dynamodb'
 import { authjsTable, type TableDefinition } from '@auth-dynamo/harness'
 import { describe, expect, test } from 'vitest'
+import { adapterCapabilities } from './support/adapter-capabilities.js'
 import { adapterTableDefinition } from './support/adapter-table.js'
 import { parseCloudFormationYaml } from './support/cloudformation-yaml.js'
 import { documentedPolicy } from './support/documented-policy.js'
@@ -104,5 +105,6 @@ runAdapterConformance(
       },
     ),
     adapter: (backend) => DynamoDBAdapter(backend.documentClient, backend.table),
+    capabilities: adapterCapabilities,
   }),
 )

@@ -4,6 +4,7 @@ import { runAdapterConformance } from '@auth-dynamo/conformance'
 import { dynamodbConformanceOptions } from '@auth-dynamo/conformance/dynamodb'
 import { authjsTable, authjsTableDefaults } from '@auth-dynamo/harness'
 import { describe, expect, test } from 'vitest'
+import { adapterCapabilities } from './support/adapter-capabilities.js'
 import { adapterTableDefinition } from './support/adapter-table.js'
 import { documentedPolicy } from './support/documented-policy.js'
 import { tableShape } from './support/table-shape.js'
@@ -97,5 +98,6 @@ runAdapterConformance(
       authjsTableDefaults,
     ),
     adapter: (backend) => DynamoDBAdapter(backend.documentClient, backend.table),
+    capabilities: adapterCapabilities,
   }),
 )

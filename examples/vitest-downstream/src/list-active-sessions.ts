@@ -30,7 +30,10 @@ export async function listActiveSessions(
   return sessions
     .map(({ sessionToken, expires }) => ({
       sessionToken,
-      expires: typeof expires === 'number' ? new Date(expires * 1000) : new Date(expires),
+      // Epoch seconds with the milliseconds as a fraction: round, since the product of a
+      // binary fraction and 1000 can land just below the whole millisecond.
+      expires:
+        typeof expires === 'number' ? new Date(Math.round(expires * 1000)) : new Date(expires),
     }))
     .filter(({ expires }) => expires.getTime() > now.getTime())
     .sort((a, b) => a.expires.getTime() - b.expires.getTime())

@@ -49,12 +49,13 @@ test("deletes every session of the user, and only the user's sessions", async ()
 
   expect(await stillSignedIn(alice.tokens)).toEqual([])
   expect(await stillSignedIn(bob.tokens)).toEqual(bob.tokens)
-  // The user and the linked account stay: this signs out, it does not delete the account.
+  // The user, the linked account and the adapter's claims on the email and the provider account
+  // stay: this signs out, it does not delete the account.
   expect(await adapter.getUser(alice.user.id)).toEqual(alice.user)
   const types = (await table.items())
     .filter((item) => item.userId === alice.user.id || item.id === alice.user.id)
     .map((item) => item.type)
-  expect(types.sort()).toEqual(['USER', 'oauth'])
+  expect(types.sort()).toEqual(['UNIQUE_ACCOUNT', 'UNIQUE_EMAIL', 'USER', 'oauth'])
 })
 
 test('keeps the session of the device that asked', async () => {

@@ -5,6 +5,7 @@ import { dynamodbConformanceOptions } from '../../src/dynamodb/index.js'
 import { authjsTranslateConfig, lazyBackend } from '../../src/dynamodb/lazy-backend.js'
 import { resolveTableNames } from '../../src/dynamodb/table-names.js'
 import { type ConformanceProbes, runAdapterConformance } from '../../src/index.js'
+import { oursCapabilities } from './support/ours-on-dynamodb-local.js'
 
 // Our adapter on the emulator with eventually consistent global indexes (harness issue 11 §2):
 // every GSI write shows 200 ms after the write, as real GSIs can lag.
@@ -74,6 +75,7 @@ const options = dynamodbConformanceOptions({
     },
   }),
   adapter: (backend): Adapter => settled(DynamoDBAdapter(backend.documentClient, backend.table)),
+  capabilities: oursCapabilities,
 })
 
 runAdapterConformance({ ...options, probes: settled(options.probes as ConformanceProbes) })
