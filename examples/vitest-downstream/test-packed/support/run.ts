@@ -7,12 +7,22 @@ export interface RunResult {
   stderr: string
 }
 
+/**
+ * The environment of a user's shell: this process's, without the npm_config_* variables that a
+ * `pnpm run` above it sets (npm warns about pnpm's own settings in them).
+ */
+export function userEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.toLowerCase().startsWith('npm_config_')),
+  )
+}
+
 /** Runs a command to its end and resolves with its output, whatever its exit code. */
 export function run(
   command: string,
   args: readonly string[],
   cwd: string,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = userEnv(),
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })

@@ -1,6 +1,11 @@
 import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 
-const harnessReadme = new URL('../../../../packages/harness/README.md', import.meta.url)
+// The README of the harness this example has installed: the workspace's, or the one shipped in
+// the packed tarball when the example runs from the tarballs.
+const harnessReadme = createRequire(import.meta.url)
+  .resolve('@auth-dynamo/harness/package.json')
+  .replace(/package\.json$/, 'README.md')
 
 /**
  * The code block of the harness README that follows `<!-- recipe: NAME -->`: the file a user
