@@ -8,6 +8,7 @@ import { CLI_NAME, parseCli } from './parse-cli.js'
 import {
   clockMovedText,
   exposureWarning,
+  inspectorUrl,
   type ReadyInfo,
   readyJson,
   readyText,
@@ -59,6 +60,7 @@ async function serve(settings: CliSettings, json: boolean): Promise<void> {
     credentials: emulator.credentials,
     tables: [...emulator.tables],
     adminUrl: emulator.adminUrl,
+    inspectorUrl: inspectorUrl(emulator.adminUrl, emulator.adminToken),
     port: emulator.port,
     persist: settings.persist,
     clock: settings.clock,

@@ -29,6 +29,7 @@ export const DEFAULT_SETTINGS: Readonly<CliSettings> = Object.freeze({
   lagMs: undefined,
   adminToken: undefined,
   allowedHosts: [],
+  seed: [],
 })
 
 const HELP_HINT = `run ${CLI_NAME} --help to see the flags`
@@ -101,7 +102,7 @@ function checkCombination(settings: CliSettings, sources: Map<keyof CliSettings,
  *
  * @param argv - the arguments after the program name (`process.argv.slice(2)`)
  * @param env - the environment to read `AUTH_DYNAMO_EMULATOR_*` variables from; default `{}`
- * @param cwd - the directory a relative `--persist` path is resolved against; default
+ * @param cwd - the directory relative `--persist` and `--seed` paths are resolved against; default
  *   `process.cwd()`
  * @throws {@link CliError} with code `UNKNOWN_FLAG`, `UNEXPECTED_ARGUMENT` or `INVALID_ARGUMENT`,
  *   and a one-line message naming the flag or variable and how to fix it
@@ -142,6 +143,7 @@ export function parseCli(
     sources.set(spec.key, source)
   }
   if (settings.persist !== undefined) settings.persist = resolve(cwd, settings.persist)
+  settings.seed = settings.seed.map((file) => resolve(cwd, file))
   checkCombination(settings, sources)
   return { command: 'start', json: values.json === true, settings }
 }

@@ -12,6 +12,8 @@ export interface ReadyInfo {
   tables: string[]
   /** Base URL of the admin API (clock, sweep, reset, health). */
   adminUrl: string
+  /** The inspector page to open in a browser (with `?token=` when the admin API needs one). */
+  inspectorUrl: string
   /** The port actually bound (differs from the requested one when that was 0). */
   port: number
   /** Absolute path of the data directory, or `undefined` when the data is in memory. */
@@ -24,6 +26,17 @@ export interface ReadyInfo {
   host: string
   /** The admin API's token, when it needs one (a host beyond loopback). */
   adminToken: string | undefined
+}
+
+/**
+ * The inspector's address as the ready output prints it.
+ *
+ * @param adminUrl - the admin API's base URL
+ * @param adminToken - the admin token, when the emulator needs one
+ */
+export function inspectorUrl(adminUrl: string, adminToken: string | undefined): string {
+  const page = `${adminUrl}/inspector`
+  return adminToken ? `${page}?token=${encodeURIComponent(adminToken)}` : page
 }
 
 /**
@@ -57,6 +70,7 @@ export function readyJson(info: ReadyInfo): string {
     credentials: info.credentials,
     tables: info.tables,
     adminUrl: info.adminUrl,
+    inspectorUrl: info.inspectorUrl,
     port: info.port,
     persist: info.persist ?? null,
     clock: info.clock,
@@ -79,6 +93,7 @@ export function readyText(info: ReadyInfo, version: string): string {
     `  endpoint  ${info.endpoint}`,
     `  tables    ${info.tables.join(', ')}`,
     `  admin     ${info.adminUrl}`,
+    `  inspect   ${info.inspectorUrl} (tables, items, Auth.js users, clock; open in a browser)`,
     `  data      ${info.persist ?? 'in memory (pass --persist DIR to keep it)'}`,
     `  clock     ${info.clock}, TTL mode ${info.ttlMode}`,
     ...(info.adminToken

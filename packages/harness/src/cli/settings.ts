@@ -32,6 +32,8 @@ export interface CliSettings {
   adminToken: string | undefined
   /** Host names accepted besides loopback names and the bound address. @defaultValue `[]` */
   allowedHosts: string[]
+  /** Absolute paths of JSON seed files, loaded in order at start. @defaultValue `[]` */
+  seed: string[]
 }
 
 /** One setting: the flag that sets it, its environment variable, and how to read its value. */
@@ -161,6 +163,19 @@ const specs: { [K in keyof CliSettings]: SettingSpec<K> } = {
     parse: (raw) => {
       const names = raw.split(',').map((name) => name.trim().toLowerCase())
       return names.length <= 100 && names.every((name) => hostName.test(name)) ? names : undefined
+    },
+  },
+  seed: {
+    key: 'seed',
+    flag: 'seed',
+    valueName: 'FILES',
+    description:
+      'comma-separated JSON files of items to load at start ({ "table": [items] }, plain or DynamoDB JSON)',
+    defaultText: 'none',
+    expected: 'one or more comma-separated file paths',
+    parse: (raw) => {
+      const files = raw.split(',').map((file) => file.trim())
+      return files.every((file) => file.length > 0) ? files : undefined
     },
   },
 }

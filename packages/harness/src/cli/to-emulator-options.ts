@@ -22,5 +22,6 @@ export function toEmulatorOptions(settings: CliSettings): EmulatorOptions {
     ...(settings.persist !== undefined && { persist: settings.persist }),
     ...(settings.adminToken !== undefined && { adminToken: settings.adminToken }),
     ...(settings.allowedHosts.length > 0 && { allowedHosts: settings.allowedHosts }),
+    ...(settings.seed.length > 0 && { seed: settings.seed }),
   }
 }

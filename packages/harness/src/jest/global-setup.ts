@@ -27,6 +27,7 @@ export function createGlobalSetup(options: JestGlobalSetupOptions = {}): () => P
         persist: undefined,
         adminToken: undefined,
         allowedHosts: [],
+        seed: [],
       }),
       ...options,
     })

@@ -7,7 +7,7 @@ export const VITEST_ENV_PREFIX = 'AUTH_DYNAMO_VITEST_'
 /** The settings of the emulator the vitest globalSetup starts. */
 export type VitestSettings = Pick<
   CliSettings,
-  'tableName' | 'clock' | 'ttlMode' | 'sweepIntervalMs' | 'lagMs'
+  'tableName' | 'clock' | 'ttlMode' | 'sweepIntervalMs' | 'lagMs' | 'seed'
 >
 
 /**
@@ -20,13 +20,15 @@ export const VITEST_DEFAULT_SETTINGS: Readonly<VitestSettings> = Object.freeze({
   ttlMode: 'manual',
   sweepIntervalMs: undefined,
   lagMs: undefined,
+  seed: [],
 })
 
-const KEYS = ['tableName', 'clock', 'ttlMode', 'sweepIntervalMs', 'lagMs'] as const
+const KEYS = ['tableName', 'clock', 'ttlMode', 'sweepIntervalMs', 'lagMs', 'seed'] as const
 
 /**
- * Reads `AUTH_DYNAMO_VITEST_TABLE`, `_CLOCK`, `_TTL_MODE`, `_SWEEP_INTERVAL` and `_LAG`
- * (same values as the CLI's flags of those names; empty counts as unset) over
+ * Reads `AUTH_DYNAMO_VITEST_TABLE`, `_CLOCK`, `_TTL_MODE`, `_SWEEP_INTERVAL`, `_LAG` and `_SEED`
+ * (same values as the CLI's flags of those names; empty counts as unset; seed files relative to
+ * the working directory) over
  * {@link VITEST_DEFAULT_SETTINGS}. A prefix of its own, so that variables exported for the
  * CLI in a developer's shell never change how tests run.
  *

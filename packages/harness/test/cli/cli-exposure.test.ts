@@ -37,6 +37,24 @@ describe('auth-dynamo-emulator beyond loopback', () => {
     expect(ready.adminToken).toBe(token)
     expect((await adminClient(ready.endpoint, { token }).health()).status).toBe('ok')
   })
+
+  it('prints an inspector address that opens with the token, which then moves into a cookie', async () => {
+    const { cli, ready } = await startCliJson(['--port', '0', '--host', '0.0.0.0'])
+    running.push(cli)
+    expect(ready.inspectorUrl).toBe(
+      `${ready.adminUrl}/inspector?token=${encodeURIComponent(String(ready.adminToken))}`,
+    )
+    expect((await fetch(`${ready.adminUrl}/inspector`)).status).toBe(401)
+    const opened = await fetch(ready.inspectorUrl, { redirect: 'manual' })
+    expect(opened.status).toBe(303)
+    expect(opened.headers.get('location')).toBe('/_emulator/inspector')
+    const cookie = opened.headers.get('set-cookie') ?? ''
+    expect(cookie).toMatch(/HttpOnly/i)
+    const page = await fetch(`${ready.adminUrl}/inspector`, {
+      headers: { cookie: cookie.split(';')[0] ?? '' },
+    })
+    expect(page.status).toBe(200)
+  })
 })
 
 describe('auth-dynamo-emulator when its clock moves', () => {

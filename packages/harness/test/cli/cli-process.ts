@@ -24,12 +24,17 @@ const running = new Set<ChildProcess>()
  * Spawns the built CLI with `args`. The environment is the test's, minus every
  * `AUTH_DYNAMO_EMULATOR_*` variable, plus `env`.
  */
-export function startCli(args: string[], env: Record<string, string> = {}): CliProcess {
+export function startCli(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { cwd?: string } = {},
+): CliProcess {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('AUTH_DYNAMO_EMULATOR_')),
   )
   const child = spawn(process.execPath, [BIN, ...args], {
     env: { ...inherited, ...env },
+    cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   running.add(child)
@@ -89,8 +94,9 @@ export function startCli(args: string[], env: Record<string, string> = {}): CliP
 export async function startCliJson(
   args: string[],
   env: Record<string, string> = {},
+  options: { cwd?: string } = {},
 ): Promise<{ cli: CliProcess; ready: ReadyLine }> {
-  const cli = startCli(['--json', ...args], env)
+  const cli = startCli(['--json', ...args], env, options)
   const stdout = await cli.waitForStdout((text) => text.includes('\n'))
   return { cli, ready: JSON.parse(stdout.slice(0, stdout.indexOf('\n'))) as ReadyLine }
 }
@@ -102,6 +108,7 @@ export interface ReadyLine {
   credentials: { accessKeyId: string; secretAccessKey: string }
   tables: string[]
   adminUrl: string
+  inspectorUrl: string
   port: number
   persist: string | null
   clock: string

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -105,6 +105,7 @@ describe('auth-dynamo-emulator --json', () => {
       region: 'us-east-1',
       tables: ['next-auth'],
       adminUrl: `http://127.0.0.1:${ready.port}/_emulator`,
+      inspectorUrl: `http://127.0.0.1:${ready.port}/_emulator/inspector`,
       persist: null,
       clock: 'system',
       ttlMode: 'interval',
@@ -170,6 +171,46 @@ describe('auth-dynamo-emulator --json', () => {
   })
 })
 
+describe('auth-dynamo-emulator --seed', () => {
+  it('loads the items of each file at start, relative paths from the working directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-seed-'))
+    try {
+      await writeFile(
+        join(dir, 'users.json'),
+        JSON.stringify({ 'next-auth': [{ pk: 'USER#1', sk: 'USER#1', email: 'ada@example.com' }] }),
+      )
+      await writeFile(
+        join(dir, 'sessions.json'),
+        JSON.stringify({ 'next-auth': [{ pk: { S: 'USER#1' }, sk: { S: 'SESSION#1' } }] }),
+      )
+      const { ready } = await startCliJson(
+        ['--port', '0', '--seed', 'users.json,sessions.json'],
+        {},
+        { cwd: dir },
+      )
+      const { Items } = await documentClient(ready).scan({ TableName: 'next-auth' })
+      expect(Items?.map((item) => item.sk).sort()).toEqual(['SESSION#1', 'USER#1'])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('a bad seed item exits 1 naming the file, the item and the attribute', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'cli-seed-'))
+    try {
+      const file = join(dir, 'bad.json')
+      await writeFile(file, JSON.stringify({ 'next-auth': [{ pk: 'USER#1' }] }))
+      const cli = startCli(['--port', '0', '--seed', file])
+      expect(await exitCode(cli)).toBe(1)
+      expect(cli.stderr()).toContain(file)
+      expect(cli.stderr()).toMatch(/item 0|item 1/)
+      expect(cli.stderr()).toContain('"sk"')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('auth-dynamo-emulator human output', () => {
   it('prints the endpoint, the tables, the admin URL and the .env lines, all of them true', async () => {
     const cli = startCli(['--port', '0', '--table', 'my-auth'])
@@ -178,6 +219,11 @@ describe('auth-dynamo-emulator human output', () => {
     expect(endpoint).toBeDefined()
     expect(text).toMatch(/^ {2}tables {4}my-auth$/m)
     expect(text).toContain(`  admin     ${endpoint}/_emulator\n`)
+    const inspector = /^ {2}inspect {3}(\S+) /m.exec(text)?.[1]
+    expect(inspector).toBe(`${endpoint}/_emulator/inspector`)
+    const page = await fetch(inspector ?? '')
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('my-auth')
     expect(text).toContain(
       [
         'Paste into .env:',

@@ -36,6 +36,7 @@ describe('parseCli', () => {
         lagMs: undefined,
         adminToken: undefined,
         allowedHosts: [],
+        seed: [],
       },
     })
   })
@@ -62,6 +63,8 @@ describe('parseCli', () => {
         'token-of-sixteen-chars',
         '--allow-host',
         'dynamodb,Auth.Internal',
+        '--seed',
+        'seed/users.json,/data/sessions.json',
         '--json',
       ],
       {},
@@ -81,6 +84,7 @@ describe('parseCli', () => {
         lagMs: 5000,
         adminToken: 'token-of-sixteen-chars',
         allowedHosts: ['dynamodb', 'auth.internal'],
+        seed: ['/work/seed/users.json', '/data/sessions.json'],
       },
     })
   })
@@ -113,6 +117,7 @@ describe('parseCli precedence: flag > environment > default', () => {
     AUTH_DYNAMO_EMULATOR_LAG: '30',
     AUTH_DYNAMO_EMULATOR_ADMIN_TOKEN: 'env-token-0123456789',
     AUTH_DYNAMO_EMULATOR_ALLOW_HOST: 'docker-host',
+    AUTH_DYNAMO_EMULATOR_SEED: 'seed.json',
   }
 
   it('uses every environment variable when no flag is given', () => {
@@ -127,6 +132,7 @@ describe('parseCli precedence: flag > environment > default', () => {
       lagMs: 30,
       adminToken: 'env-token-0123456789',
       allowedHosts: ['docker-host'],
+      seed: ['/work/seed.json'],
     })
   })
 

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
 import { afterEach, describe, expect, expectTypeOf, it, type ProvidedContext } from 'vitest'
 import { adminClient } from '../../src/admin/admin-client.js'
@@ -81,6 +84,35 @@ describe('globalSetup', () => {
     expect(health.ttl).toEqual({ mode: 'lag', intervalMs: 60_000, lagMs: 5000 })
   })
 
+  it('loads the seed files AUTH_DYNAMO_VITEST_SEED names, and names the file of a bad one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vitest-seed-'))
+    try {
+      const users = join(dir, 'users.json')
+      const sessions = join(dir, 'sessions.json')
+      await writeFile(users, JSON.stringify({ 'next-auth': [{ pk: 'USER#1', sk: 'USER#1' }] }))
+      await writeFile(
+        sessions,
+        JSON.stringify({ 'next-auth': [{ pk: { S: 'USER#1' }, sk: { S: 'SESSION#1' } }] }),
+      )
+      process.env.AUTH_DYNAMO_VITEST_SEED = `${users},${sessions}`
+      const { adminUrl } = await runSetup()
+      const admin = adminClient(adminUrl)
+      const { items } = await admin.items('next-auth')
+      expect(items.map((item) => item.sk).sort()).toEqual(['SESSION#1', 'USER#1'])
+      // A test file's namespace (what fileNamespace() makes) starts with the same items.
+      const { id } = await admin.createNamespace()
+      const inFile = await admin.namespace(id).items('next-auth')
+      expect(inFile.items.map((item) => item.sk).sort()).toEqual(['SESSION#1', 'USER#1'])
+
+      const broken = join(dir, 'broken.json')
+      await writeFile(broken, '{ "next-auth": [')
+      process.env.AUTH_DYNAMO_VITEST_SEED = broken
+      await expect(runSetup()).rejects.toThrow(`The seed file ${broken} is not valid JSON`)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
   it('stops the emulator in the teardown it returns', async () => {
     const provided: Partial<ProvidedContext> = {}
     const teardown = await setup({
@@ -103,6 +135,7 @@ describe('readVitestSettings', () => {
       ttlMode: 'manual',
       sweepIntervalMs: undefined,
       lagMs: undefined,
+      seed: [],
     })
     expect(VITEST_DEFAULT_SETTINGS).toEqual(readVitestSettings({}))
   })
