@@ -1,4 +1,5 @@
-import { z } from 'zod'
+import { createRequire } from 'node:module'
+import type { z as Zod } from 'zod'
 import { EmulatorError } from '../../errors/emulator-error.js'
 
 /**
@@ -96,38 +97,45 @@ export interface FaultRuleStatus extends FaultRuleInput {
   readonly remaining: number | null
 }
 
-const errorType = z.enum(Object.keys(faultErrors) as [FaultErrorType, ...FaultErrorType[]])
-const message = z.string().min(1).max(1024)
+// zod is loaded when the first rule is checked, not when the emulator starts (issue 13: a start
+// loads only what serving DynamoDB needs); synchronously, as add() is synchronous.
+const requireModule = createRequire(import.meta.url)
+let ruleSchema: ReturnType<typeof buildRuleSchema> | undefined
 
-const action = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('error'), error: errorType, message: message.optional() }),
-  z.strictObject({ type: z.literal('disconnect') }),
-  z.strictObject({ type: z.literal('latency'), ms: z.number().int().min(0).max(60_000) }),
-  z.strictObject({
-    type: z.literal('lost-response'),
-    respond: z.enum(['error', 'disconnect']),
-    error: errorType.optional(),
-    message: message.optional(),
-  }),
-  z.strictObject({
-    type: z.literal('partial-batch'),
-    fraction: z.number().gt(0, 'fraction must be more than 0').max(1),
-  }),
-])
+function buildRuleSchema(z: typeof Zod) {
+  const errorType = z.enum(Object.keys(faultErrors) as [FaultErrorType, ...FaultErrorType[]])
+  const message = z.string().min(1).max(1024)
 
-const name = z.string().min(1).max(255)
+  const action = z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('error'), error: errorType, message: message.optional() }),
+    z.strictObject({ type: z.literal('disconnect') }),
+    z.strictObject({ type: z.literal('latency'), ms: z.number().int().min(0).max(60_000) }),
+    z.strictObject({
+      type: z.literal('lost-response'),
+      respond: z.enum(['error', 'disconnect']),
+      error: errorType.optional(),
+      message: message.optional(),
+    }),
+    z.strictObject({
+      type: z.literal('partial-batch'),
+      fraction: z.number().gt(0, 'fraction must be more than 0').max(1),
+    }),
+  ])
 
-const ruleSchema = z.strictObject({
-  operations: z.array(name).min(1).max(100).optional(),
-  tables: z.array(name).min(1).max(100).optional(),
-  keyPrefix: z.string().min(1).max(2048).optional(),
-  principal: z.string().min(1).max(512).optional(),
-  action,
-  probability: z.number().min(0).max(1).optional(),
-  seed: z.number().int().min(0).max(4_294_967_295).optional(),
-  times: z.number().int().min(1).max(1_000_000).optional(),
-  description: z.string().max(1024).optional(),
-})
+  const name = z.string().min(1).max(255)
+
+  return z.strictObject({
+    operations: z.array(name).min(1).max(100).optional(),
+    tables: z.array(name).min(1).max(100).optional(),
+    keyPrefix: z.string().min(1).max(2048).optional(),
+    principal: z.string().min(1).max(512).optional(),
+    action,
+    probability: z.number().min(0).max(1).optional(),
+    seed: z.number().int().min(0).max(4_294_967_295).optional(),
+    times: z.number().int().min(1).max(1_000_000).optional(),
+    description: z.string().max(1024).optional(),
+  })
+}
 
 /** What to send, for error messages. */
 export const faultRuleHint =
@@ -138,6 +146,7 @@ export const faultRuleHint =
  * @throws {@link EmulatorError} `INVALID_OPTIONS` naming each bad field and the rule's shape
  */
 export function parseFaultRule(input: unknown): FaultRuleInput {
+  ruleSchema ??= buildRuleSchema((requireModule('zod') as typeof import('zod')).z)
   const parsed = ruleSchema.safeParse(input)
   if (!parsed.success) {
     const problems = parsed.error.issues
