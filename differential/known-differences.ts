@@ -39,14 +39,14 @@ onPurpose(
   'transact-write/consumed-capacity-total',
   'transact-write/two-tables',
 )
-bug(
-  'an action that fails at run time for a reason other than its condition (an index key over its size limit, ADD to a value of another type) cancels the transaction with a ValidationError reason; DynamoDB Local refuses the whole request with ValidationException',
+onPurpose(
+  'an action that fails at run time for a reason other than its condition (an index key over its size limit, ADD to a value of another type) cancels the transaction with a ValidationError reason, as the service documents; DynamoDB Local refuses the whole request with ValidationException',
   `${api}/API_TransactWriteItems.html#API_TransactWriteItems_Errors`,
   'transact-write/index-key-too-long-refused',
   'transact-write/type-mismatch-at-runtime',
 )
-bug(
-  'TransactGetItems of a key with the wrong key attributes cancels with a ValidationError reason; DynamoDB Local refuses the request with ValidationException',
+onPurpose(
+  'TransactGetItems of a key of the wrong type is cancelled with CancellationReasons listing a ValidationError, as the service answers; DynamoDB Local cancels it without CancellationReasons',
   `${api}/API_TransactGetItems.html#API_TransactGetItems_Errors`,
   'transact-get/wrong-key-cancels',
 )

@@ -63,12 +63,20 @@ export const transactGet: CorpusArea = {
       [{ Get: { TableName: 'no-such-table-differential', Key: k('a') } }],
       'ResourceNotFoundException',
     ),
-    transact(
-      'wrong-key-cancels',
-      'a key of the wrong type cancels the transaction with a ValidationError reason',
-      [{ Get: { TableName: '$T', Key: { pk: { N: '1' } } } }],
-      'TransactionCanceledException',
-    ),
+    {
+      ...transact(
+        'wrong-key-cancels',
+        'a key of the wrong type cancels the transaction with a ValidationError reason',
+        [{ Get: { TableName: '$T', Key: { pk: { N: '1' } } } }],
+        'TransactionCanceledException',
+      ),
+      serviceDiffers: {
+        service:
+          'the TransactionCanceledException lists CancellationReasons (DynamoDB Local leaves them out)',
+        source:
+          'https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactGetItems.html#API_TransactGetItems_Errors',
+      },
+    },
     transact('consumed-capacity', 'ReturnConsumedCapacity TOTAL', [get('a'), get('b')], 'ok', {
       ReturnConsumedCapacity: 'TOTAL',
     }),

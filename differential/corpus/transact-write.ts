@@ -28,6 +28,15 @@ function transact(
   }
 }
 
+// DynamoDB Local refuses the whole request with ValidationException where a write would break a
+// limit or a type; the service cancels the transaction with a ValidationError reason.
+const cancelledByValidation = {
+  service:
+    'TransactionCanceledException with a ValidationError reason: "a similar validation error occurs because of changes made by the transaction"',
+  source:
+    'https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_TransactWriteItems.html#API_TransactWriteItems_Errors',
+}
+
 // DynamoDB Local reports a transaction's writes at the rate of single writes.
 const transactionalWriteCapacity = {
   service: 'each transactional write of an item up to 1 KB consumes 2 write capacity units',
@@ -181,22 +190,25 @@ export const transactWrite: CorpusArea = {
       [put('x'), { Put: { TableName: 'no-such-table-differential', Item: k('x') } }],
       'ResourceNotFoundException',
     ),
-    transact(
-      'type-mismatch-at-runtime',
-      'ADD to a stored string inside a transaction is refused and applies nothing',
-      [
-        put('x'),
-        {
-          Update: {
-            TableName: '$T',
-            Key: k('c'),
-            UpdateExpression: 'ADD w :one',
-            ExpressionAttributeValues: { ':one': { N: '1' } },
+    {
+      ...transact(
+        'type-mismatch-at-runtime',
+        'ADD to a stored string inside a transaction is refused and applies nothing',
+        [
+          put('x'),
+          {
+            Update: {
+              TableName: '$T',
+              Key: k('c'),
+              UpdateExpression: 'ADD w :one',
+              ExpressionAttributeValues: { ':one': { N: '1' } },
+            },
           },
-        },
-      ],
-      'ValidationException',
-    ),
+        ],
+        'ValidationException',
+      ),
+      serviceDiffers: cancelledByValidation,
+    },
     transact(
       'over-4-mb-refused',
       'more than 4 MB of actions is refused',
@@ -356,6 +368,7 @@ export const transactWrite: CorpusArea = {
     {
       id: 'index-key-too-long-refused',
       title: 'a transactional Put with a global index sort key over 1024 bytes is refused',
+      serviceDiffers: cancelledByValidation,
       tables: { T: indexedTable() },
       steps: [
         {
