@@ -61,10 +61,11 @@ await step(`[2/3] Building ${harness} (cached when its sources did not change)..
     `--filter=${harness}`,
     '--output-logs=errors-only',
     '--log-prefix=none',
-    // The emulator needs the JavaScript, not a type check (a third of tsc's time); `build` and
-    // `typecheck` check. turbo caches this build apart from the checked one.
+    // The emulator needs the JavaScript, not a type check (a third of tsc's time) nor the jest
+    // entry; `build` and `typecheck` do the rest. turbo caches this build apart from the full one.
     '--',
     '--noCheck',
+    '--emulator-only',
   ],
 ])
 process.stderr.write('\n[3/3] Starting the emulator\n\n')
