@@ -18,7 +18,7 @@ async function modulesLoadedBy(steps: string): Promise<string[]> {
       join(dir, 'hooks.mjs'),
       'export async function resolve(specifier, context, next) {\n' +
         '  const result = await next(specifier, context)\n' +
-        '  process.stderr.write(`loaded ${result.url}\\n`)\n' +
+        "  process.stderr.write('loaded ' + result.url + '\\n')\n" +
         '  return result\n' +
         '}\n',
     )
