@@ -126,11 +126,6 @@ onPurpose(
   `${guide}/Programming.Errors.html`,
   'put-get/missing-table-message',
 )
-bug(
-  'UpdateItem with ReturnValues UPDATED_NEW after only a REMOVE answers Attributes {}; DynamoDB Local leaves Attributes out',
-  `${api}/API_UpdateItem.html#DDB-UpdateItem-request-ReturnValues`,
-  'update-expressions/return-updated-new-remove-only',
-)
 onPurpose(
   'UPDATED_NEW and UPDATED_OLD return only the updated paths, as the service does; DynamoDB Local returns the whole top-level attribute',
   `${api}/API_UpdateItem.html#DDB-UpdateItem-request-ReturnValues`,

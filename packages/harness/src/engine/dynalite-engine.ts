@@ -15,6 +15,7 @@ import { guardStore, type ItemWriteListener } from './guarded-store.js'
 import { withRangeLimitedDeletes } from './range-limited-deletes.js'
 import { requestChecks, validatedDataHooks } from './request-checks.js'
 import { RequestContext, runAsRequest } from './request-context.js'
+import { withoutEmptyUpdatedValues } from './updated-values-response.js'
 
 const actionNames: ReadonlySet<string> = new Set(dynaliteActionNames)
 
@@ -101,7 +102,10 @@ export class DynaliteEngine {
     } catch (error) {
       return Promise.resolve(toResponse(error, 'validation'))
     }
-    return this.runValidated(action, data)
+    const answered = this.runValidated(action, data)
+    return operation === 'UpdateItem'
+      ? answered.then((response) => withoutEmptyUpdatedValues(data, response))
+      : answered
   }
 
   /** Runs an action on data that already passed validation (transactions reuse single-item actions). */

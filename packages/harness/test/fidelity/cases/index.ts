@@ -7,6 +7,7 @@ import { keySizeCases } from './key-sizes.js'
 import { numberPrecisionCases } from './number-precision.js'
 import { requestValidationCases } from './request-validation.js'
 import { returnValuesOnConditionCheckFailureCases } from './return-values-on-condition-check-failure.js'
+import { updatedReturnValuesCases } from './updated-return-values.js'
 import { utf8OrderCases } from './utf8-order.js'
 
 /** Every fidelity case, by topic. */
@@ -20,4 +21,5 @@ export const fidelityCases: Record<string, FidelityCase[]> = {
   ReturnValuesOnConditionCheckFailure: returnValuesOnConditionCheckFailureCases,
   'consumed capacity': consumedCapacityCases,
   'BatchGetItem size': batchGetItemCases,
+  'UPDATED_NEW and UPDATED_OLD': updatedReturnValuesCases,
 }
