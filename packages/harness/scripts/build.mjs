@@ -13,7 +13,9 @@ const emulatorOnly = args.includes('--emulator-only')
 const extra = args.filter((arg) => arg !== '--emulator-only')
 const run = (args) => execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' })
 
-rmSync(new URL('dist', root), { recursive: true, force: true })
+// The emulator-only build writes over the ESM files and leaves the rest, so that running `start`
+// in a checkout keeps the full build that packing and the jest tests need.
+if (!emulatorOnly) rmSync(new URL('dist', root), { recursive: true, force: true })
 run([tsc, '-p', 'tsconfig.build.json', ...extra])
 if (!emulatorOnly) {
   run([tsc, '-p', 'tsconfig.cjs.json', ...extra])
