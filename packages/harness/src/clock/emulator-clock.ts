@@ -50,15 +50,18 @@ export function createClock(
   let offset = 0
   const listeners = new Set<(now: Date) => void>()
   const base = () => (mode === 'system' ? readSystemTime() : frozenAt)
+  // A system clock set to the last valid instant keeps ticking past it: it stays there instead
+  // of becoming an invalid Date.
+  const current = () => Math.min(maxDateMs, Math.max(-maxDateMs, base() + offset))
   const changed = () => {
-    const now = new Date(base() + offset)
+    const now = new Date(current())
     for (const listener of listeners) listener(now)
     return now
   }
   return {
     mode,
-    now: () => new Date(base() + offset),
-    offsetMs: () => base() + offset - readSystemTime(),
+    now: () => new Date(current()),
+    offsetMs: () => current() - readSystemTime(),
     advance(ms) {
       if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
         throw new EmulatorError(
@@ -66,14 +69,14 @@ export function createClock(
           `clock.advance(ms) needs a finite number of milliseconds >= 0, got ${String(ms)}; use clock.set(date) to move the clock back`,
         )
       }
-      const target = base() + offset + ms
+      const target = current() + ms
       if (target > maxDateMs) {
         throw new EmulatorError(
           'INVALID_CLOCK_INPUT',
-          `clock.advance(${ms}) would move the clock past the latest valid date (+275760-09-13); advance by at most ${maxDateMs - (base() + offset)} ms`,
+          `clock.advance(${ms}) would move the clock past the latest valid date (+275760-09-13); advance by at most ${maxDateMs - current()} ms`,
         )
       }
-      offset += ms
+      offset = target - base()
       return changed()
     },
     set(date) {

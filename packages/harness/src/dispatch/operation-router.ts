@@ -1,6 +1,7 @@
 import { DynaliteEngine } from '../engine/dynalite-engine.js'
 import { dynaliteActionNames } from '../engine/dynalite-internals.js'
 import { type EngineResponse, errorResponse } from '../engine/engine-response.js'
+import { requestChecks } from '../engine/request-checks.js'
 import type { FeatureModule, LockMode, OperationCall } from '../features/feature-module.js'
 
 /**
@@ -46,7 +47,15 @@ export class OperationRouter {
   /** Answers one call, without taking any lock (the caller holds it). */
   route(call: OperationCall): Promise<EngineResponse> {
     const module = this.#byOperation.get(call.operation)
-    if (module) return module.handle(call)
+    if (module) {
+      // The engine runs these checks for what dynalite answers; operations a feature module
+      // answers itself (UpdateTable's index changes, say) get the same ones here.
+      for (const check of requestChecks) {
+        const refused = check(call.operation, call.payload)
+        if (refused) return Promise.resolve(refused)
+      }
+      return module.handle(call)
+    }
     if (DynaliteEngine.implements(call.operation)) {
       return call.namespace.engine.run(call.operation, call.payload)
     }

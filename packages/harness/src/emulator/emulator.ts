@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
 import { createServer, type RequestListener, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { join } from 'node:path'
@@ -34,6 +33,7 @@ import {
   resolveEmulatorOptions,
 } from '../options/emulator-options.js'
 import { DirectoryLock } from '../persistence/directory-lock.js'
+import { ensurePersistDirectory } from '../persistence/persist-directory.js'
 import { repairAfterHardStop } from '../persistence/repair-on-open.js'
 import { readSeed } from '../seed/seed-data.js'
 import { type AuthjsTableOptions, authjsTable } from '../tables/authjs-table.js'
@@ -128,7 +128,7 @@ export class Emulator implements AsyncDisposable {
     const lifecycle = new Lifecycle()
     let lock: DirectoryLock | undefined
     if (resolved.persist) {
-      mkdirSync(resolved.persist, { recursive: true })
+      ensurePersistDirectory(resolved.persist)
       lock = DirectoryLock.acquire(resolved.persist)
     }
     const router = new OperationRouter(featureModules, unsupportedOperations)

@@ -284,6 +284,17 @@ describe('auth-dynamo-emulator errors: one line, what is wrong and how to fix it
     expectOneLineError(cli, message)
   })
 
+  it.each([
+    ['/proc/auth-dynamo-test', /cannot make the directory \/proc\/auth-dynamo-test/],
+    ['/etc/passwd/data', /\/etc\/passwd exists and is not a directory/],
+  ])('a --persist directory that cannot be made (%s) exits 1 with one line', async (dir, why) => {
+    const cli = startCli(['--port', '0', '--persist', dir])
+    expect(await exitCode(cli)).toBe(1)
+    expect(cli.stderr()).toMatch(why)
+    expect(cli.stderr().trim().split('\n')).toHaveLength(1)
+    expect(cli.stdout()).toBe('')
+  })
+
   it('a bad environment variable exits 2 and names the variable', async () => {
     const cli = startCli([], { AUTH_DYNAMO_EMULATOR_PORT: 'eighty' })
     expect(await exitCode(cli)).toBe(2)

@@ -30,6 +30,18 @@ describe('emulator clock', () => {
     )
   })
 
+  test('a system clock set to the last valid instant stays there as time passes, a valid Date', () => {
+    let systemTime = 1_000_000
+    const clock = createClock('system', () => systemTime)
+    clock.set('+275760-09-13T00:00:00.000Z')
+    systemTime += 60_000
+    expect(clock.now().toISOString()).toBe('+275760-09-13T00:00:00.000Z')
+    expect(Number.isFinite(clock.offsetMs())).toBe(true)
+    expect(clock.advance(0).toISOString()).toBe('+275760-09-13T00:00:00.000Z')
+    expect(() => clock.advance(1)).toThrow(/advance by at most 0 ms/)
+    expect(clock.reset().getTime()).toBe(systemTime)
+  })
+
   test('set() refuses what is not a date', () => {
     expect(() => createClock('manual').set('next tuesday')).toThrow(
       /clock.set\(date\) needs a Date/,

@@ -96,6 +96,15 @@ describe('null where DynamoDB expects a value gets its ValidationException (once
     )
   })
 
+  test('a null index update in UpdateTable, which the emulator answers itself', async () => {
+    await expectValidationError(
+      'UpdateTable',
+      { TableName: tableName, GlobalSecondaryIndexUpdates: [null] },
+      "1 validation error detected: Value null at 'globalSecondaryIndexUpdates.1.member' failed to satisfy constraint: Member must not be null",
+    )
+    await stillAnswers()
+  })
+
   test('ADD of a string set that contains null', async () => {
     await expectValidationError(
       'UpdateItem',
