@@ -11,7 +11,8 @@ let adapter: DynamoDBAdapterInstance | undefined
 
 /**
  * The adapter, made on first use rather than when this file is imported: `next build` imports it
- * without the AUTH_DYNAMODB_* variables, and `createDocumentClient()` throws without a region.
+ * without the AUTH_DYNAMODB_* variables, and the client should read them from the running
+ * server (a missing region fails the first request with INVALID_CONFIG, never the build).
  * Pages use it too (the protected page counts the user's passkeys).
  */
 export function getAdapter(): DynamoDBAdapterInstance {

@@ -20,6 +20,9 @@ import type {
 } from './admin-types.js'
 import { clockStatus } from './clock-status.js'
 
+// As much as one DynamoDB request can carry.
+const adminBodyLimit = '16mb'
+
 /** What the admin API needs of the emulator. */
 export interface AdministeredEmulator {
   health(): HealthStatus
@@ -95,7 +98,7 @@ class NotFoundError extends Error {}
  */
 export function createAdminRouter(emulator: AdministeredEmulator): Router {
   const router = express.Router()
-  router.use(express.json({ limit: '1mb' }))
+  router.use(express.json({ limit: adminBodyLimit }))
 
   router.get('/health', (_req, res) => {
     res.json(emulator.health())
@@ -164,6 +167,14 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
     if (error instanceof NotFoundError) return sendError(res, 404, 'NOT_FOUND', error.message)
     if (isBodyParserError(error)) {
       const status = typeof error.status === 'number' && error.status < 500 ? error.status : 400
+      if (status === 413) {
+        return sendError(
+          res,
+          413,
+          'BAD_REQUEST',
+          `The body is larger than the admin API takes (${adminBodyLimit}): load a bigger seed from a file (the seed option, or the CLI's --seed) or in several calls`,
+        )
+      }
       return sendError(res, status, 'BAD_REQUEST', `The body is not valid JSON: ${error.message}`)
     }
     if (error instanceof EmulatorError) {

@@ -134,9 +134,13 @@ export function exposureWarning(info: ReadyInfo): string {
 export function clockMovedText(now: Date, offsetMs: number, adminUrl: string): string {
   if (Math.abs(offsetMs) < 1000) return `clock back on real time (${now.toISOString()})\n`
   const direction = offsetMs > 0 ? 'ahead of' : 'behind'
+  const consequence =
+    offsetMs > 0
+      ? "  Your app still writes expiry times from the machine's clock: sessions and tokens it creates now may already count as expired and be swept."
+      : "  Your app still writes expiry times from the machine's clock: what it creates now is swept later than its expiry says."
   return [
     `clock moved to ${now.toISOString()}, ${formatDuration(Math.abs(offsetMs))} ${direction} real time.`,
-    "  Your app still writes expiry times from the machine's clock: sessions and tokens it creates now may already count as expired and be swept.",
+    consequence,
     `  Return to real time with: curl -X POST -H 'content-type: application/json' -d '{"reset":true}' ${adminUrl}/clock`,
     '',
   ].join('\n')

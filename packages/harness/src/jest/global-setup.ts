@@ -17,6 +17,9 @@ export type JestGlobalSetupOptions = Pick<EmulatorOptions, 'seed' | 'indexLag' |
 export function createGlobalSetup(options: JestGlobalSetupOptions = {}): () => Promise<void> {
   return async () => {
     const settings = readJestSettings(process.env)
+    // As the vitest globalSetup does: the AWS SDK's notice about its next major on Node 20 would
+    // print in every worker; workers start after this and inherit it.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
     // Imported here: a test file that imports this module's types must not load the emulator.
     const { startEmulator } = await import('../index.js')
     const emulator = await startEmulator({

@@ -151,6 +151,29 @@ describe('admin API under /_emulator/', () => {
     )
   })
 
+  test('a seed of 2 MB loads; a body over 16 MB is a 413 that says what to do instead', async () => {
+    const items = Array.from({ length: 20_000 }, (_, i) => ({
+      pk: `USER#${i}`,
+      sk: `USER#${i}`,
+      pad: 'x'.repeat(80),
+    }))
+    const loaded = await fetch(`${emulator.adminUrl}/seed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ 'next-auth': items }),
+    })
+    expect(loaded.status).toBe(200)
+    const tooBig = await fetch(`${emulator.adminUrl}/seed`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ 'next-auth': [{ pk: 'a', sk: 'a', pad: 'x'.repeat(17_000_000) }] }),
+    })
+    expect(tooBig.status).toBe(413)
+    expect(((await tooBig.json()) as { error: { message: string } }).error.message).toMatch(
+      /larger than the admin API takes \(16mb\): load a bigger seed from a file/,
+    )
+  })
+
   test('the client accepts the admin URL as well as the endpoint', async () => {
     expect((await adminClient(emulator.adminUrl).health()).status).toBe('ok')
     expect((await adminClient(`${emulator.endpoint}/`).health()).status).toBe('ok')

@@ -68,7 +68,13 @@ describe('auth-dynamo-emulator when its clock moves', () => {
     const moved = await cli.waitForStdout((stdout) => stdout.includes('ahead of real time'))
     expect(moved).toMatch(/clock moved to \S+, 2h ahead of real time/)
     expect(moved).toContain(`"reset":true}' ${endpoint}/_emulator/clock`)
+    expect(moved).toContain('may already count as expired')
     expect((await admin.health()).clock.offsetMs).toBeGreaterThan(7_100_000)
+
+    await admin.setClock(Date.now() - 86_400_000)
+    const behind = await cli.waitForStdout((stdout) => stdout.includes('behind real time'))
+    expect(behind).toMatch(/1d 0h behind real time|23h 59m behind real time|1d behind real time/)
+    expect(behind).toContain('swept later than its expiry says')
 
     await admin.resetClock()
     await cli.waitForStdout((stdout) => stdout.includes('clock back on real time'))
