@@ -1,8 +1,8 @@
+// The emulator's own module, not the package index: a start loads only what serving needs.
+import { startEmulator } from '../emulator/emulator.js'
 import { isLoopbackName } from '../http/request-guard.js'
-import { startEmulator } from '../index.js'
 import { CliError } from './cli-error.js'
 import { failureMessage } from './failure-message.js'
-import { helpText } from './help-text.js'
 import { packageVersion } from './package-version.js'
 import { CLI_NAME, parseCli } from './parse-cli.js'
 import {
@@ -97,9 +97,11 @@ async function main(): Promise<void> {
     return fail(error.message, EXIT_USAGE)
   }
   switch (invocation.command) {
-    case 'help':
+    case 'help': {
+      const { helpText } = await import('./help-text.js')
       process.stdout.write(helpText(packageVersion()))
       return
+    }
     case 'version':
       process.stdout.write(`${packageVersion()}\n`)
       return
