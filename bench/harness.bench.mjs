@@ -5,6 +5,7 @@ import { adminClient, authjsTable, startEmulator } from '@auth-dynamo/harness'
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb'
 import dynalite from 'dynalite'
+import { fillAuthjsTable } from './support/authjs-items.mjs'
 import { median, ms, printTable } from './support/stats.mjs'
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
@@ -152,7 +153,6 @@ async function rssChild() {
   global.gc?.()
   await settle()
   const emptyMb = Math.round(process.memoryUsage().rss / 2 ** 20)
-  const { BatchWriteCommand } = await import('@aws-sdk/lib-dynamodb')
   const client = DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint: emulator.endpoint,
@@ -160,61 +160,8 @@ async function rssChild() {
       credentials: emulator.credentials,
     }),
   )
-  const now = Math.floor(Date.now() / 1000)
-  for (let offset = 0; offset < 10_000; offset += 25) {
-    const items = Array.from({ length: 25 }, (_, i) => {
-      const n = offset + i
-      const kind = n % 4
-      if (kind === 0)
-        return {
-          pk: `USER#${n}`,
-          sk: `USER#${n}`,
-          GSI1PK: `USER#u${n}@example.com`,
-          GSI1SK: `USER#u${n}@example.com`,
-          type: 'USER',
-          id: `${n}`,
-          email: `u${n}@example.com`,
-          name: `User ${n}`,
-          emailVerified: new Date().toISOString(),
-        }
-      if (kind === 1)
-        return {
-          pk: `USER#${n - 1}`,
-          sk: `ACCOUNT#github#${n}`,
-          GSI1PK: 'ACCOUNT#github',
-          GSI1SK: `ACCOUNT#${n}`,
-          type: 'oauth',
-          userId: `${n - 1}`,
-          provider: 'github',
-          providerAccountId: `${n}`,
-          access_token: 'x'.repeat(40),
-        }
-      if (kind === 2)
-        return {
-          pk: `USER#${n - 2}`,
-          sk: `SESSION#token-${n}`,
-          GSI1PK: `SESSION#token-${n}`,
-          GSI1SK: `SESSION#token-${n}`,
-          type: 'SESSION',
-          sessionToken: `token-${n}`,
-          userId: `${n - 2}`,
-          expires: now + 86_400,
-        }
-      return {
-        pk: `VT#u${n}@example.com`,
-        sk: `VT#vt-${n}`,
-        type: 'VT',
-        identifier: `u${n}@example.com`,
-        token: `vt-${n}`,
-        expires: now + 3_600,
-      }
-    })
-    await client.send(
-      new BatchWriteCommand({
-        RequestItems: { 'next-auth': items.map((Item) => ({ PutRequest: { Item } })) },
-      }),
-    )
-  }
+  // One batch at a time, as this measure always wrote them.
+  await fillAuthjsTable(client, 'next-auth', 10_000, { concurrency: 1 })
   global.gc?.()
   await settle()
   const loadedMb = Math.round(process.memoryUsage().rss / 2 ** 20)
