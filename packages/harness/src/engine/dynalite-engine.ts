@@ -52,6 +52,16 @@ export class DynaliteEngine {
     return () => this.#itemWriteListeners.delete(listener)
   }
 
+  /**
+   * Tells item-write listeners that `keys` (dynalite's item keys) of `tableName` were deleted
+   * below the item API, by a truncate or restore that clears stored ranges in one call.
+   */
+  itemsDeleted(tableName: string, keys: readonly string[]): void {
+    for (const listener of this.#itemWriteListeners) {
+      for (const key of keys) listener(tableName, key, undefined)
+    }
+  }
+
   /** Opens a store in memory, or on disk under `options.path`. */
   static open(options: DynaliteEngineOptions = {}): DynaliteEngine {
     installDynaliteOverrides()

@@ -290,7 +290,9 @@ export class Namespace {
       }
       for (const table of stored.tables) {
         this.indexLag.discard(table.data.tableName)
-        await writeRawTable(this.engine.store, table.data)
+        await writeRawTable(this.engine.store, table.data, (keys) =>
+          this.engine.itemsDeleted(table.data.tableName, keys),
+        )
         if (table.ttlAttribute === undefined) this.ttl.disable(table.data.tableName)
         else this.ttl.enable(table.data.tableName, table.ttlAttribute)
       }
@@ -314,7 +316,9 @@ export class Namespace {
       const names = tableName === undefined ? await rawTableNames(this.engine.store) : [tableName]
       for (const name of names) {
         this.indexLag.discard(name)
-        deleted += await clearRawTable(this.engine.store, name)
+        deleted += await clearRawTable(this.engine.store, name, (keys) =>
+          this.engine.itemsDeleted(name, keys),
+        )
       }
       return { deleted }
     })

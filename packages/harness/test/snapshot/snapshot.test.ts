@@ -243,6 +243,101 @@ describe('truncate', () => {
   })
 })
 
+describe('truncate keeps the rest of the namespace, whichever side is larger', () => {
+  // A truncate clears the whole in-memory store and writes back what stays when that is the
+  // smaller side, and clears the table's ranges otherwise: each shape below takes one way.
+  const shapes = [
+    { shape: 'the truncated table holds more than the rest', truncated: 12, other: 1 },
+    { shape: 'the rest holds more than the truncated table', truncated: 1, other: 12 },
+  ]
+  test.each(shapes)('$shape', async ({ truncated, other }) => {
+    const {
+      DescribeTableCommand,
+      DescribeTimeToLiveCommand,
+      ListTagsOfResourceCommand,
+      TagResourceCommand,
+    } = await import('@aws-sdk/client-dynamodb')
+    const { tableName: otherTable } = await namespace.createAuthjsTable()
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: otherTable }))
+    const ResourceArn = Table?.TableArn as string
+    await client.send(
+      new TagResourceCommand({ ResourceArn, Tags: [{ Key: 'team', Value: 'auth' }] }),
+    )
+    const ids = (count: number, tag: string) =>
+      Array.from({ length: count }, (_, i) => `${tag}${i}`)
+    await putUsers(ids(truncated, 't'))
+    await putUsers(ids(other, 'o'), otherTable)
+    await namespace.clock.set(new Date('2030-01-01T00:00:00Z'))
+    await client.put({
+      TableName: otherTable,
+      Item: { ...user('expiring'), expires: Date.parse('2030-01-01T00:01:00Z') / 1000 },
+    })
+
+    const watch = watchItemWrites(namespace)
+    expect(await namespace.truncate({ tableName: TableName })).toEqual({ deleted: truncated })
+    watch.stop()
+    expect(watch.writes).toEqual(
+      Array.from({ length: truncated }, () => ({ tableName: TableName, deleted: true })),
+    )
+
+    expect(await itemKeys()).toEqual([])
+    expect(await indexKeys()).toEqual([])
+    const otherIds = [...ids(other, 'o'), 'expiring'].map((id) => `USER#${id}`).sort()
+    expect(await itemKeys(otherTable)).toEqual(otherIds)
+    expect(await indexKeys(otherTable)).toEqual(
+      [...ids(other, 'o'), 'expiring'].map((id) => `USER#${id}@example.com`).sort(),
+    )
+    const counts = async (name: string) =>
+      (await client.send(new DescribeTableCommand({ TableName: name }))).Table?.ItemCount
+    expect(await counts(TableName)).toBe(0)
+    expect(await counts(otherTable)).toBe(other + 1)
+    expect((await client.send(new ListTagsOfResourceCommand({ ResourceArn }))).Tags).toEqual([
+      { Key: 'team', Value: 'auth' },
+    ])
+    for (const name of [TableName, otherTable]) {
+      const described = await client.send(new DescribeTimeToLiveCommand({ TableName: name }))
+      expect(described.TimeToLiveDescription?.TimeToLiveStatus).toBe('ENABLED')
+    }
+    // The other table's TTL index still knows its item: it expires on the clock as before.
+    await namespace.clock.advance(120_000)
+    expect(await namespace.sweep()).toMatchObject({ deleted: 1 })
+    expect(await itemKeys(otherTable)).toEqual(
+      ids(other, 'o')
+        .map((id) => `USER#${id}`)
+        .sort(),
+    )
+  })
+
+  test('a persisted namespace is truncated in place and keeps the rest across a restart', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const persist = await mkdtemp(join(tmpdir(), 'truncate-persist-'))
+    try {
+      const keys = async (target: Emulator, table: string) =>
+        (await target.namespace().items(table)).items.map((item) => item.pk as string).sort()
+      {
+        await using persisted = await startEmulator({ persist, ttl: { mode: 'manual' } })
+        await persisted.createTable(authjsTable({ tableName: 'kept' }))
+        const stored = persisted.namespace()
+        const persistedClient = namespaceClient(persisted, stored)
+        for (const id of ['1', '2', '3']) {
+          await persistedClient.put({ TableName, Item: user(id) })
+        }
+        await persistedClient.put({ TableName: 'kept', Item: user('k') })
+        persistedClient.destroy()
+        expect(await stored.truncate({ tableName: TableName })).toEqual({ deleted: 3 })
+        expect(await keys(persisted, 'kept')).toEqual(['USER#k'])
+      }
+      await using restarted = await startEmulator({ persist, ttl: { mode: 'manual' } })
+      expect(await keys(restarted, TableName)).toEqual([])
+      expect(await keys(restarted, 'kept')).toEqual(['USER#k'])
+    } finally {
+      await rm(persist, { recursive: true, force: true })
+    }
+  })
+})
+
 describe('limits and the admin API', () => {
   test('a namespace keeps at most 20 snapshots; deleting one makes room', async () => {
     const taken = []
