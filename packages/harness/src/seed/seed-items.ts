@@ -1,4 +1,5 @@
 import { marshall } from '@aws-sdk/util-dynamodb'
+import { Big } from '../engine/dynalite-big.js'
 import type { StoredItem } from '../engine/dynalite-internals.js'
 
 import type { SeedFormat } from './seed-types.js'
@@ -19,17 +20,22 @@ const typeKeys = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BO
 
 /**
  * Whether an item is written in DynamoDB JSON: every attribute is an object with exactly one
- * type key (`{ "S": "..." }`). Only the shape is looked at; {@link toStoredItem} checks values.
+ * key (`{ "S": "..." }`). A plain JSON item always has a scalar attribute (its partition key),
+ * so an item of one-key objects is DynamoDB JSON even when a key is not a type (`{ "X": "1" }`):
+ * {@link toStoredItem} then names that attribute, rather than the item being read as plain JSON
+ * of nested maps and failing on its key. Only the shape is looked at here.
  */
 export function looksLikeDynamoJson(item: Record<string, unknown>): boolean {
   const values = Object.values(item)
   return (
     values.length > 0 &&
-    values.every((value) => {
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return false
-      const keys = Object.keys(value)
-      return keys.length === 1 && typeKeys.has(keys[0] as string)
-    })
+    values.every(
+      (value) =>
+        value !== null &&
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        Object.keys(value).length === 1,
+    )
   )
 }
 
@@ -112,6 +118,7 @@ function checkAttributeValue(value: unknown, path: string): void {
     case 'N':
       if (typeof content !== 'string' || !numberPattern.test(content))
         fail('a string holding a number, such as "42"')
+      checkNumberRange(content as string, path)
       break
     case 'B':
       if (typeof content !== 'string' || !base64Pattern.test(content)) fail('a base64 string')
@@ -132,6 +139,9 @@ function checkAttributeValue(value: unknown, path: string): void {
       }
       if (new Set(content as string[]).size !== (content as string[]).length)
         fail('a set: without duplicates')
+      if (type === 'NS') {
+        for (const element of content as string[]) checkNumberRange(element, path)
+      }
       break
     }
     case 'M':
@@ -152,4 +162,24 @@ function checkAttributeValue(value: unknown, path: string): void {
       if (typeof content !== 'boolean') fail('true or false')
       break
   }
+}
+
+/**
+ * DynamoDB's range for a Number: up to 38 significant digits, magnitude from 1E-130 to under
+ * 1E+126 (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html#HowItWorks.DataTypes.Number).
+ * Checked here so the error names the attribute; DynamoDB's own message does not.
+ */
+function checkNumberRange(text: string, path: string): void {
+  const number = new Big(text)
+  const problem =
+    number.c.length > 38
+      ? 'has more than 38 significant digits, the most a DynamoDB Number holds'
+      : number.c.length === 1 && number.c[0] === 0
+        ? undefined
+        : number.e > 125
+          ? 'is too large: a DynamoDB Number is under 1E+126 in magnitude'
+          : number.e < -130
+            ? 'is too small: a DynamoDB Number is 0 or at least 1E-130 in magnitude'
+            : undefined
+  if (problem) throw new SeedItemError(`N ${JSON.stringify(text)} ${problem}`, path)
 }

@@ -52,6 +52,9 @@ describe('seed files at start', () => {
       expires: { N: '1900000000' },
       scopes: { SS: ['read', 'write'] },
       blob: { B: 'AAEC' },
+      // DynamoDB's range, both ends, and its full precision
+      limits: { NS: ['0', `${'9'.repeat(38)}${'0'.repeat(88)}`, `0.${'0'.repeat(129)}1`] },
+      precise: { N: '1.2345678901234567890123456789012345678' },
     }
     await using emulator = await startEmulator({
       seed: await seedFile('dynamodb.json', { 'next-auth': [item] }),
@@ -170,6 +173,22 @@ describe('bad seed data names the file, item and attribute', () => {
     [
       { 'next-auth': [{ pk: '', sk: 'x' }] },
       /item 0 of table "next-auth": DynamoDB rejects it: ValidationException: .*empty string/,
+    ],
+    [
+      { 'next-auth': [{ pk: { S: 'a' }, sk: { S: 'a' }, age: { X: '1' } }] },
+      /item 0 of table "next-auth", attribute "age": must have exactly one type key .*got X/,
+    ],
+    [
+      { 'next-auth': [{ pk: { S: 'a' }, sk: { S: 'a' }, m: { M: { big: { N: '1e400' } } } }] },
+      /attribute "m.big": N "1e400" is too large: a DynamoDB Number is under 1E\+126/,
+    ],
+    [
+      { 'next-auth': [{ pk: { S: 'a' }, sk: { S: 'a' }, tiny: { NS: ['1', '1e-131'] } }] },
+      /attribute "tiny": N "1e-131" is too small/,
+    ],
+    [
+      { 'next-auth': [{ pk: { S: 'a' }, sk: { S: 'a' }, n: { N: '1'.repeat(39) } }] },
+      /attribute "n": N "1{39}" has more than 38 significant digits/,
     ],
     [{ sessions: [user] }, /there is no table "sessions" to load items into \(tables: next-auth\)/],
   ])('%j', async (content, message) => {
