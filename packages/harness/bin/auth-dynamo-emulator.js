@@ -2,7 +2,7 @@
 // A committed shim: pnpm links bins at install time, before dist/ exists.
 import { existsSync } from 'node:fs'
 
-const main = new URL('../dist/cli/main.js', import.meta.url)
+const main = new URL('../dist/bin/main.js', import.meta.url)
 if (existsSync(main)) {
   await import(main.href)
 } else {
