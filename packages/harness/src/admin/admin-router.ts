@@ -175,7 +175,7 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
           `The body is larger than the admin API takes (${adminBodyLimit}): load a bigger seed from a file (the seed option, or the CLI's --seed) or in several calls`,
         )
       }
-      return sendError(res, status, 'BAD_REQUEST', `The body is not valid JSON: ${error.message}`)
+      return sendError(res, status, 'BAD_REQUEST', bodyProblem(error))
     }
     if (error instanceof EmulatorError) {
       const status =
@@ -299,4 +299,21 @@ function sendError(res: Response, status: number, code: string, message: string)
 
 function isBodyParserError(error: unknown): error is Error & { type: string; status?: number } {
   return error instanceof Error && 'type' in error && typeof error.type === 'string'
+}
+
+/**
+ * What is wrong with a body express.json() refused. In its strict mode it refuses JSON that is
+ * not an object or array (`null`, `5`, `"next-auth"`) with JSON.parse's wording, as if the body
+ * were not JSON at all: such a body is named for what it is.
+ */
+function bodyProblem(error: { message: string; body?: unknown }): string {
+  if (typeof error.body === 'string') {
+    try {
+      const value: unknown = JSON.parse(error.body)
+      return `The body must be a JSON object, got ${value === null ? 'null' : `${typeof value} ${JSON.stringify(value).slice(0, 60)}`}`
+    } catch {
+      // not JSON: JSON.parse's message below says where
+    }
+  }
+  return `The body is not valid JSON: ${error.message}`
 }

@@ -76,15 +76,17 @@ export interface EmulatorNamespace extends AsyncDisposable {
   /**
    * Puts the namespace back as the snapshot holds it (a table snapshot: only that table; a
    * namespace snapshot also deletes tables made since).
-   * @throws {@link EmulatorError} `INVALID_STATE` for an unknown snapshot
+   * @throws {@link EmulatorError} `INVALID_STATE` for an unknown snapshot, `INVALID_OPTIONS` for
+   *   anything but a snapshot or its id
    */
   restore(snapshot: SnapshotInfo | string): Promise<void>
   /** Drops a snapshot; false when there is none of that id. */
   deleteSnapshot(snapshot: SnapshotInfo | string): boolean
   /**
    * Deletes every item of one table (or every table), keeping the tables: a per-test cleanup
-   * that takes about a millisecond for 1,000 items.
-   * @throws {@link EmulatorError} `TABLE_NOT_FOUND` for an unknown `tableName`
+   * that takes about a millisecond for 1,000 items in a namespace of one table.
+   * @throws {@link EmulatorError} `TABLE_NOT_FOUND` for an unknown `tableName`, `INVALID_OPTIONS`
+   *   for a `tableName` that is not a non-empty string
    */
   truncate(options?: TableScope): Promise<{ deleted: number }>
 }

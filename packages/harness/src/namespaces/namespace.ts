@@ -277,10 +277,18 @@ export class Namespace {
    * Puts the namespace (or the one table of a table snapshot) back as the snapshot holds it:
    * its tables with their items, indexes, tags and TTL settings; a namespace snapshot also
    * deletes tables made since. Item-write listeners are told of every item deleted and written.
-   * @throws {@link EmulatorError} `INVALID_STATE` for an unknown snapshot
+   * @throws {@link EmulatorError} `INVALID_STATE` for an unknown snapshot, `INVALID_OPTIONS` for
+   *   anything but a snapshot or its id
    */
   async restore(snapshot: SnapshotInfo | string): Promise<void> {
-    const stored = this.#snapshots.get(typeof snapshot === 'string' ? snapshot : snapshot.id)
+    const id = typeof snapshot === 'string' ? snapshot : (snapshot as SnapshotInfo | null)?.id
+    if (typeof id !== 'string') {
+      throw new EmulatorError(
+        'INVALID_OPTIONS',
+        `restore(snapshot) needs what snapshot() returned or its id, got ${JSON.stringify(snapshot)}`,
+      )
+    }
+    const stored = this.#snapshots.get(id)
     return this.exclusive(async (run) => {
       if (stored.info.tableName === undefined) {
         const kept = new Set(stored.info.tables)
@@ -302,10 +310,17 @@ export class Namespace {
   /**
    * Deletes every item of one table (or of every table), keeping the tables, their indexes'
    * definitions and TTL settings; fast enough to run before each test.
-   * @throws {@link EmulatorError} `TABLE_NOT_FOUND` for an unknown `tableName`
+   * @throws {@link EmulatorError} `TABLE_NOT_FOUND` for an unknown `tableName`, `INVALID_OPTIONS`
+   *   for a `tableName` that is not a non-empty string
    */
   async truncate(options: { tableName?: string | undefined } = {}): Promise<{ deleted: number }> {
     const { tableName } = options
+    if (tableName !== undefined && (typeof tableName !== 'string' || tableName === '')) {
+      throw new EmulatorError(
+        'INVALID_OPTIONS',
+        `truncate({ tableName }) needs a table's name, got ${JSON.stringify(tableName)}; leave tableName out to empty every table of the namespace`,
+      )
+    }
     const result = await this.exclusive(async () => {
       // Tables are read from the store's records, not with ListTables (see rawTableNames):
       // truncate runs before each test, and its cost is the point.

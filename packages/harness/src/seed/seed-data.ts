@@ -79,14 +79,7 @@ function seedEntries(origin: string, data: unknown): SeedEntry[] {
         `Seed ${origin}: "${tableName}" must be an array of items, got ${typeof items}`,
       )
     }
-    const format: SeedFormat =
-      forced ??
-      (items.length > 0 &&
-      items.every(
-        (item) => item !== null && typeof item === 'object' && looksLikeDynamoJson(unwrapPut(item)),
-      )
-        ? 'dynamodb'
-        : 'plain')
+    const format: SeedFormat = forced ?? formatOf(origin, tableName, items)
     for (const [index, item] of items.entries()) {
       try {
         entries.push({ origin, tableName, index, item: toStoredItem(item, format) })
@@ -118,4 +111,32 @@ function unwrapPut(item: object): Record<string, unknown> {
   return put && typeof put.Item === 'object' && put.Item !== null
     ? (put.Item as Record<string, unknown>)
     : (item as Record<string, unknown>)
+}
+
+/**
+ * A table's seed format, read from its items: DynamoDB JSON when every item looks like it,
+ * plain JSON when none does. Items of both kinds are refused, naming the first that differs
+ * from item 0 (read as plain JSON, a DynamoDB JSON item fails on its key, far from the cause).
+ */
+function formatOf(origin: string, tableName: string, items: readonly unknown[]): SeedFormat {
+  const kinds = items.map((item): SeedFormat | undefined =>
+    item === null || typeof item !== 'object' || Array.isArray(item)
+      ? undefined
+      : looksLikeDynamoJson(unwrapPut(item))
+        ? 'dynamodb'
+        : 'plain',
+  )
+  const first = kinds.find((kind) => kind !== undefined) ?? 'plain'
+  const other = kinds.findIndex((kind) => kind !== undefined && kind !== first)
+  if (other !== -1) {
+    const name = (kind: SeedFormat) => (kind === 'dynamodb' ? 'DynamoDB JSON' : 'plain JSON')
+    throw seedError(
+      origin,
+      tableName,
+      other,
+      undefined,
+      `is ${name(kinds[other] as SeedFormat)} while item ${kinds.indexOf(first)} is ${name(first)}: write a table's items in one format, or set "$format" to "plain" or "dynamodb" to say which`,
+    )
+  }
+  return first
 }

@@ -19,9 +19,9 @@ export class SeedItemError extends Error {
 const typeKeys = new Set(['S', 'N', 'B', 'SS', 'NS', 'BS', 'M', 'L', 'NULL', 'BOOL'])
 
 /**
- * Whether an item is written in DynamoDB JSON: every attribute is an object with exactly one
- * key (`{ "S": "..." }`). A plain JSON item always has a scalar attribute (its partition key),
- * so an item of one-key objects is DynamoDB JSON even when a key is not a type (`{ "X": "1" }`):
+ * Whether an item is written in DynamoDB JSON: every attribute is an object (`{ "S": "..." }`).
+ * A plain JSON item always has a scalar attribute (its partition key), so an item of objects is
+ * DynamoDB JSON even when one is malformed (`{ "X": "1" }`, `{ "S": "a", "N": "1" }`):
  * {@link toStoredItem} then names that attribute, rather than the item being read as plain JSON
  * of nested maps and failing on its key. Only the shape is looked at here.
  */
@@ -29,13 +29,7 @@ export function looksLikeDynamoJson(item: Record<string, unknown>): boolean {
   const values = Object.values(item)
   return (
     values.length > 0 &&
-    values.every(
-      (value) =>
-        value !== null &&
-        typeof value === 'object' &&
-        !Array.isArray(value) &&
-        Object.keys(value).length === 1,
-    )
+    values.every((value) => value !== null && typeof value === 'object' && !Array.isArray(value))
   )
 }
 
@@ -53,17 +47,19 @@ export function toStoredItem(entry: unknown, format: SeedFormat): StoredItem {
     const stored: StoredItem = {}
     for (const [name, value] of Object.entries(item)) {
       if (value === undefined) continue
+      let converted: StoredItem
       try {
-        Object.assign(
-          stored,
-          marshall({ [name]: value }, { removeUndefinedValues: true }) as unknown as StoredItem,
-        )
+        converted = marshall({ [name]: value }, { removeUndefinedValues: true }) as never
       } catch (error) {
         throw new SeedItemError(
           `cannot be converted to a DynamoDB value: ${(error as Error).message}`,
           name,
         )
       }
+      // A number the marshaller took (1e-200) can still be out of DynamoDB's range: checked
+      // here, so the error names the attribute.
+      for (const [key, attribute] of Object.entries(converted)) checkNumbers(attribute, key)
+      Object.assign(stored, converted)
     }
     return stored
   }
@@ -170,7 +166,16 @@ function checkAttributeValue(value: unknown, path: string): void {
  * Checked here so the error names the attribute; DynamoDB's own message does not.
  */
 function checkNumberRange(text: string, path: string): void {
-  const number = new Big(text)
+  let number: ReturnType<typeof toBig>
+  try {
+    number = toBig(text)
+  } catch {
+    // big.js takes no leading "+"; DynamoDB's own PutItem here refuses it too.
+    throw new SeedItemError(
+      `N ${JSON.stringify(text)} is not a number this emulator stores: write digits with an optional leading "-", such as "-1.5e3"`,
+      path,
+    )
+  }
   const problem =
     number.c.length > 38
       ? 'has more than 38 significant digits, the most a DynamoDB Number holds'
@@ -182,4 +187,20 @@ function checkNumberRange(text: string, path: string): void {
             ? 'is too small: a DynamoDB Number is 0 or at least 1E-130 in magnitude'
             : undefined
   if (problem) throw new SeedItemError(`N ${JSON.stringify(text)} ${problem}`, path)
+}
+
+const toBig = (text: string) => new Big(text)
+
+/** {@link checkNumberRange} on every Number in a marshalled value (N, NS, inside M and L). */
+function checkNumbers(value: Record<string, unknown>, path: string): void {
+  if (typeof value.N === 'string') checkNumberRange(value.N, path)
+  if (Array.isArray(value.NS))
+    for (const element of value.NS) checkNumberRange(String(element), path)
+  if (Array.isArray(value.L)) {
+    for (const [index, nested] of value.L.entries()) checkNumbers(nested, `${path}[${index}]`)
+  }
+  if (value.M !== null && typeof value.M === 'object') {
+    for (const [name, nested] of Object.entries(value.M as object))
+      checkNumbers(nested, `${path}.${name}`)
+  }
 }

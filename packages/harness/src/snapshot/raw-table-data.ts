@@ -133,8 +133,8 @@ export async function clearRawTable(
   // of it garbage). Clearing the whole store is a new empty tree, so as we hold the namespace
   // alone, when what stays (the other tables) is smaller than what goes, it is read and written
   // back instead: the cost follows the smaller side. Keys and values stay the stored bytes,
-  // nothing is decoded or re-encoded. On disk (classic-level) a whole clear deletes key by key
-  // too, and a crash between the clear and the write-back would lose other tables.
+  // nothing is decoded or re-encoded. Not on disk (classic-level): a whole clear deletes key by
+  // key there too, and a crash between the clear and the write-back would lose other tables.
   const kept =
     level.constructor.name === 'MemoryLevel'
       ? await entriesOutside(level, cleared, keys.length)
@@ -153,7 +153,13 @@ export async function clearRawTable(
       )
     }
   } else {
-    await Promise.all(cleared.map((part) => level.clear(part)))
+    // One batch: LevelDB applies a batch whole or not at all, so a kill -9 mid-truncate on disk
+    // never leaves items without their index entries or index entries without their items
+    // (a range clear deletes in chunks).
+    const stored = (await Promise.all(cleared.map((part) => level.keys(part).all()))).flat()
+    if (stored.length > 0) {
+      await level.batch(stored.map((key) => ({ type: 'del' as const, key })))
+    }
   }
   onDeleted(keys)
   return keys.length

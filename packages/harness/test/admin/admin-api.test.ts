@@ -122,6 +122,9 @@ describe('admin API under /_emulator/', () => {
     ['/clock', '{"set": "soon", "advanceMs": 1}', /Bad request body/],
     ['/clock', '{"set": "not a date"}', /clock.set\(date\) needs a Date/],
     ['/clock', '{not json', /not valid JSON/],
+    ['/truncate', 'null', /^The body must be a JSON object, got null$/],
+    ['/truncate', '5', /^The body must be a JSON object, got number 5$/],
+    ['/truncate', '"next-auth"', /^The body must be a JSON object, got string "next-auth"$/],
     ['/tables', '{"authjs": {"tableName": 5}}', /authjs/],
     ['/tables', '{"definition": {"TableName": "x"}}', /Could not create table x/],
   ])('POST %s with %s answers 400 with a message', async (path, body, message) => {

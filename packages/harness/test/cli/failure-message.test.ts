@@ -17,9 +17,20 @@ describe('failureMessage', () => {
   })
 
   it('turns a privileged port into the flag to pass', () => {
-    const error = Object.assign(new Error('listen EACCES'), { code: 'EACCES' })
+    const error = Object.assign(new Error('listen EACCES'), { code: 'EACCES', syscall: 'listen' })
     expect(failureMessage(error, { port: 80, host: '0.0.0.0' })).toBe(
       'no permission to listen on port 80: pass --port 0 for a free port, or a port above 1023',
+    )
+  })
+
+  it('blames a --persist directory it cannot write, not the port', () => {
+    const error = Object.assign(new Error("EACCES: permission denied, open '/srv/db/x.lock'"), {
+      code: 'EACCES',
+      syscall: 'open',
+      path: '/srv/db/x.lock',
+    })
+    expect(failureMessage(error, { port: 0, host: '127.0.0.1' })).toBe(
+      'no permission to write /srv/db/x.lock: give the user running the emulator write access, or choose another --persist directory',
     )
   })
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -150,6 +150,58 @@ describe('kill -9 at any moment: a restart has every table ACTIVE, its TTL, and 
             ttl: 'until',
           })
         }
+        await stop(restarted.cli)
+      }
+    },
+    killsPerScenario * 30_000,
+  )
+
+  test(
+    `${killsPerScenario} kills during a truncate: the table and its index stay in step`,
+    async () => {
+      const seed = join(directory(), 'users.json')
+      const users = Array.from({ length: 10_000 }, (_, i) => ({
+        pk: `USER#${i}`,
+        sk: `USER#${i}`,
+        GSI1PK: `USER#user${i}@example.com`,
+        GSI1SK: `USER#user${i}@example.com`,
+      }))
+      writeFileSync(seed, JSON.stringify({ 'next-auth': users }))
+      const pks = async (ready: ReadyLine, IndexName?: string) => {
+        const found = new Set<string>()
+        for await (const page of paginateScan(
+          { client: client(ready) },
+          { TableName: 'next-auth', ...(IndexName && { IndexName }), ProjectionExpression: 'pk' },
+        )) {
+          for (const item of page.Items ?? []) found.add(String(item.pk?.S))
+        }
+        return found
+      }
+      const truncate = (ready: ReadyLine) =>
+        fetch(`${ready.adminUrl}/truncate`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ tableName: 'next-auth' }),
+        })
+      // How long a truncate of these items takes here, to aim the kills inside it.
+      const timed = await startCliJson(['--port', '0', '--persist', directory(), '--seed', seed])
+      const started = performance.now()
+      expect(await (await truncate(timed.ready)).json()).toEqual({ deleted: users.length })
+      const window = performance.now() - started
+      await stop(timed.cli)
+      for (let kill = 0; kill < killsPerScenario; kill++) {
+        const dir = directory()
+        const { cli, ready } = await startCliJson(['--port', '0', '--persist', dir, '--seed', seed])
+        const truncating = truncate(ready).catch(() => 'cut')
+        await sleep((window * (kill + 0.5)) / killsPerScenario)
+        await hardKill(cli)
+        await truncating
+
+        const restarted = await startCliJson(['--port', '0', '--persist', dir])
+        const items = await pks(restarted.ready)
+        // All of the truncate or none of it, and every index entry has its item and back.
+        expect([0, users.length]).toContain(items.size)
+        expect([...(await pks(restarted.ready, 'GSI1'))].sort()).toEqual([...items].sort())
         await stop(restarted.cli)
       }
     },

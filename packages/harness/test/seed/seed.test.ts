@@ -190,6 +190,22 @@ describe('bad seed data names the file, item and attribute', () => {
       { 'next-auth': [{ pk: { S: 'a' }, sk: { S: 'a' }, n: { N: '1'.repeat(39) } }] },
       /attribute "n": N "1{39}" has more than 38 significant digits/,
     ],
+    [
+      { 'next-auth': [{ pk: { S: 'a' }, sk: { S: 'a' }, n: { N: '+5' } }] },
+      /attribute "n": N "\+5" is not a number this emulator stores/,
+    ],
+    [
+      { 'next-auth': [{ pk: { S: 'a' }, sk: { S: 'a' }, both: { S: 'x', N: '1' } }] },
+      /attribute "both": must have exactly one type key .*got S, N/,
+    ],
+    [
+      { 'next-auth': [{ pk: 'a', sk: 'a', scores: [1, { tiny: 1e-200 }] }] },
+      /item 0 of table "next-auth", attribute "scores\[1\].tiny": N "1e-200" is too small/,
+    ],
+    [
+      { 'next-auth': [{ pk: { S: 'a' }, sk: { S: 'a' } }, user] },
+      /item 1 of table "next-auth": is plain JSON while item 0 is DynamoDB JSON: write a table's items in one format/,
+    ],
     [{ sessions: [user] }, /there is no table "sessions" to load items into \(tables: next-auth\)/],
   ])('%j', async (content, message) => {
     const error = await startWith(content).then(

@@ -338,6 +338,38 @@ describe('truncate keeps the rest of the namespace, whichever side is larger', (
   })
 })
 
+describe('bad arguments', () => {
+  test.each([5, '', null])(
+    'truncate({ tableName: %j }) is refused, emptying nothing',
+    async (tableName) => {
+      await putUsers(['1'])
+      await expect(namespace.truncate({ tableName } as never)).rejects.toThrow(
+        expect.objectContaining({
+          code: 'INVALID_OPTIONS',
+          message: expect.stringMatching(
+            /needs a table's name.*leave tableName out to empty every table/,
+          ),
+        }),
+      )
+      expect(await itemKeys()).toEqual(['USER#1'])
+    },
+  )
+
+  test.each([null, undefined, 5, {}])(
+    'restore(%j) is refused with what to pass',
+    async (snapshot) => {
+      await expect(namespace.restore(snapshot as never)).rejects.toThrow(
+        expect.objectContaining({
+          code: 'INVALID_OPTIONS',
+          message: expect.stringMatching(
+            /restore\(snapshot\) needs what snapshot\(\) returned or its id/,
+          ),
+        }),
+      )
+    },
+  )
+})
+
 describe('limits and the admin API', () => {
   test('a namespace keeps at most 20 snapshots; deleting one makes room', async () => {
     const taken = []
