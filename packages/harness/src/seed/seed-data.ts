@@ -47,7 +47,9 @@ async function readSeedFile(path: string): Promise<unknown> {
     )
   }
   try {
-    return JSON.parse(text)
+    // Editors on Windows (and PowerShell's Out-File) start UTF-8 files with a byte order mark,
+    // which JSON.parse refuses.
+    return JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
     throw new EmulatorError(
       'INVALID_OPTIONS',

@@ -45,6 +45,14 @@ describe('seed files at start', () => {
     ])
   })
 
+  test('a file that starts with a UTF-8 byte order mark loads', async () => {
+    await using emulator = await startEmulator({
+      seed: await seedFile('bom.json', `\uFEFF${JSON.stringify({ 'next-auth': [user] })}`),
+      ttl: { mode: 'manual' },
+    })
+    expect((await emulator.items('next-auth')).items).toEqual([user])
+  })
+
   test('DynamoDB JSON is loaded as written, sets included', async () => {
     const item = {
       pk: { S: 'VT#a@example.com' },
