@@ -43,18 +43,27 @@ async function main() {
         }
       }
       const wall = (side) => median(times[side])
+      // Ratios are also taken round by round (the sides of one round run minutes apart at most)
+      // and their median given: on a shared 2-core machine the load drifts between rounds by
+      // more than the differences measured, and a paired ratio cancels what a round shares.
+      const paired = (ratio) =>
+        median(times[floor].map((_, round) => ratio((side) => times[side][round])))
+      const x = (value) => `${value.toFixed(2)}x`
       for (const side of chosen) {
         const above = wall(side) - wall(floor)
+        const aboveOurs = (at) => (at(side) - at(floor)) / (at(ours) - at(floor))
         rows.push({
           files,
           pool,
           side,
           'wall (s)': (wall(side) / 1000).toFixed(2),
           'above floor (s)': side === floor ? '' : (above / 1000).toFixed(2),
-          'vs bare dynalite': times[dynalite] ? `${(wall(side) / wall(dynalite)).toFixed(2)}x` : '',
+          'vs bare dynalite': times[dynalite]
+            ? `${x(wall(side) / wall(dynalite))} (paired ${x(paired((at) => at(side) / at(dynalite)))})`
+            : '',
           'above floor, vs ours':
             times[ours] && side !== floor && side !== ours
-              ? `${(above / (wall(ours) - wall(floor))).toFixed(2)}x`
+              ? `${x(above / (wall(ours) - wall(floor)))} (paired ${x(paired(aboveOurs))})`
               : '',
         })
       }
