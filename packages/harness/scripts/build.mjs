@@ -1,7 +1,8 @@
 // The package build: a clean dist (files of removed sources must not be packed), the ESM build,
-// the CLI bundled (dist/bin), then the CommonJS jest entry (build-cjs.mjs). Extra arguments go to both tsc runs. `start`
-// passes --noCheck (the emulator needs the JavaScript, not a type check) and --emulator-only
-// (the CLI needs no jest entry: its declarations are a third of the build).
+// the CLI bundled (dist/bin), then the CommonJS jest entry (build-cjs.mjs). Extra arguments go
+// to both tsc runs. `start` passes --noCheck (the emulator needs the JavaScript, not a type
+// check) and --emulator-only (the CLI needs no jest entry: its declarations are a third of the
+// build).
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
