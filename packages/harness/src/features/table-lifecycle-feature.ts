@@ -14,7 +14,7 @@ import { applyStream } from './control-plane/stream-specification.js'
 import { tableStatistics } from './control-plane/table-statistics.js'
 import { updateTable } from './control-plane/update-table.js'
 import type { FeatureModule, OperationCall } from './feature-module.js'
-import { runGuarded } from './transactions/store-calls.js'
+import { runGuarded, writeBatch } from './transactions/store-calls.js'
 
 // dynalite flips a table to ACTIVE (or removes a deleted one) on a 0 ms timer after answering;
 // this bounds the wait for that timer, which fires within a millisecond or two.
@@ -76,6 +76,12 @@ async function createTable(call: OperationCall): Promise<EngineResponse> {
       current.DeletionProtectionEnabled = extras.deletionProtection
       if (extras.stream) applyStream(current, extras.stream, now)
     })
+    if (extras.tags.length > 0) {
+      await writeBatch(
+        namespace.engine.store.getTagDb(tableName),
+        extras.tags.map(({ Key, Value }) => ({ type: 'put', key: Key, value: Value })),
+      )
+    }
     return okResponse({ TableDescription: stored ?? table })
   })
 }

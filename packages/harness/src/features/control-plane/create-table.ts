@@ -8,6 +8,8 @@ import { checkStreamSpecification, type StreamRequest } from './stream-specifica
 export interface CreateTableExtras {
   deletionProtection: boolean
   stream: StreamRequest | undefined
+  /** CreateTable's `Tags`, stored once the table exists (dynalite drops them). */
+  tags: Array<{ Key: string; Value: string }>
 }
 
 const extraTypes = {
@@ -16,11 +18,18 @@ const extraTypes = {
     type: 'FieldStruct<StreamSpecification>',
     children: { StreamEnabled: { type: 'Boolean' }, StreamViewType: { type: 'String' } },
   },
+  Tags: {
+    type: 'List',
+    children: { type: 'ValueStruct<Tag>', children: { Key: 'String', Value: 'String' } },
+  },
 }
 
 /**
- * CreateTable's DeletionProtectionEnabled and StreamSpecification (dynalite drops both), checked
- * before the table is made; type errors as dynalite words them, stream errors as DynamoDB Local.
+ * CreateTable's DeletionProtectionEnabled, StreamSpecification and Tags (dynalite drops all
+ * three), checked before the table is made; type errors as dynalite words them, stream errors as
+ * DynamoDB Local, tag limits as the service words its constraint errors
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/APIReference/API_Tag.html: key 1 to 128
+ * characters, value 0 to 256, at most 50 tags).
  */
 export function createTableExtras(
   payload: Readonly<Record<string, unknown>>,
@@ -31,6 +40,7 @@ export function createTableExtras(
       {
         DeletionProtectionEnabled: payload.DeletionProtectionEnabled,
         StreamSpecification: payload.StreamSpecification,
+        Tags: payload.Tags,
       },
       extraTypes,
     )
@@ -43,5 +53,28 @@ export function createTableExtras(
     if (typeof checked === 'string') return errorResponse('ValidationException', checked)
     stream = checked.enabled ? checked : undefined
   }
-  return { deletionProtection: data.DeletionProtectionEnabled === true, stream }
+  const tags = (data.Tags ?? []) as Array<{ Key?: string | null; Value?: string | null }>
+  const tagProblem = tagsProblem(tags)
+  if (tagProblem) return errorResponse('ValidationException', tagProblem)
+  return {
+    deletionProtection: data.DeletionProtectionEnabled === true,
+    stream,
+    tags: tags as CreateTableExtras['tags'],
+  }
+}
+
+function tagsProblem(tags: Array<{ Key?: string | null; Value?: string | null }>) {
+  if (tags.length > 50) return 'The number of tags exceeds the limit of 50 tags per resource.'
+  for (const [index, tag] of tags.entries()) {
+    const at = (field: string) => `Value at 'tags.${index + 1}.member.${field}'`
+    if (tag.Key == null)
+      return `1 validation error detected: ${at('key')} failed to satisfy constraint: Member must not be null`
+    if (tag.Value == null)
+      return `1 validation error detected: ${at('value')} failed to satisfy constraint: Member must not be null`
+    if (tag.Key.length < 1 || tag.Key.length > 128)
+      return `1 validation error detected: ${at('key')} failed to satisfy constraint: Member must have length between 1 and 128`
+    if (tag.Value.length > 256)
+      return `1 validation error detected: ${at('value')} failed to satisfy constraint: Member must have length less than or equal to 256`
+  }
+  return undefined
 }
