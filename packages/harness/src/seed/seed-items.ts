@@ -1,5 +1,5 @@
 import { marshall } from '@aws-sdk/util-dynamodb'
-import { Big } from '../engine/dynalite-big.js'
+import { Big, type BigNumber } from '../engine/dynalite-big.js'
 import type { StoredItem } from '../engine/dynalite-internals.js'
 
 import type { SeedFormat } from './seed-types.js'
@@ -166,9 +166,9 @@ function checkAttributeValue(value: unknown, path: string): void {
  * Checked here so the error names the attribute; DynamoDB's own message does not.
  */
 function checkNumberRange(text: string, path: string): void {
-  let number: ReturnType<typeof toBig>
+  let number: BigNumber
   try {
-    number = toBig(text)
+    number = new Big(text)
   } catch {
     // big.js takes no leading "+"; DynamoDB's own PutItem here refuses it too.
     throw new SeedItemError(
@@ -188,8 +188,6 @@ function checkNumberRange(text: string, path: string): void {
             : undefined
   if (problem) throw new SeedItemError(`N ${JSON.stringify(text)} ${problem}`, path)
 }
-
-const toBig = (text: string) => new Big(text)
 
 /** {@link checkNumberRange} on every Number in a marshalled value (N, NS, inside M and L). */
 function checkNumbers(value: Record<string, unknown>, path: string): void {

@@ -65,6 +65,10 @@ describe('Tags given to CreateTable', () => {
       Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' })),
       /exceeds the limit of 50 tags/,
     ],
+    [
+      [{ Key: 'k' } as { Key: string; Value: string }],
+      /Value null at 'tags\.1\.member\.value' failed to satisfy constraint: Member must not be null/,
+    ],
   ])('out of limits are refused before the table is made (%#)', async (Tags, message) => {
     const { client, emulator } = target()
     const before = await emulator?.listTables()
