@@ -12,13 +12,10 @@ import type { SeedItems } from '../seed/seed-data.js'
 import { type AuthjsTableOptions, authjsTable } from '../tables/authjs-table.js'
 import type { TableDefinition } from '../tables/table-definition.js'
 import { adminPath } from './admin-path.js'
-import type {
-  AdminErrorBody,
-  HealthStatus,
-  NamespaceInfo,
-  OperationsReport,
-} from './admin-types.js'
+import type { AdminErrorBody, HealthStatus, OperationsReport } from './admin-types.js'
 import { clockStatus } from './clock-status.js'
+import { emulatorErrorStatus } from './emulator-error-status.js'
+import { namespaceInfo } from './namespace-info.js'
 
 // As much as one DynamoDB request can carry.
 const adminBodyLimit = '16mb'
@@ -178,9 +175,7 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
       return sendError(res, status, 'BAD_REQUEST', bodyProblem(error))
     }
     if (error instanceof EmulatorError) {
-      const status =
-        error.code === 'INVALID_STATE' ? 503 : error.code === 'TABLE_NOT_FOUND' ? 404 : 400
-      return sendError(res, status, error.code, error.message)
+      return sendError(res, emulatorErrorStatus(error), error.code, error.message)
     }
     sendError(res, 500, 'INTERNAL', error instanceof Error ? error.message : String(error))
   })
@@ -267,18 +262,6 @@ function accessKeyQuery(req: Request): string | undefined {
     throw new AdminInputError('accessKeyId must be given once, as a string')
   }
   return accessKeyId
-}
-
-async function namespaceInfo(namespace: Namespace): Promise<NamespaceInfo> {
-  return {
-    id: namespace.id,
-    credentials: {
-      accessKeyId: namespace.accessKeyId ?? 'auth-dynamo',
-      secretAccessKey: 'auth-dynamo',
-    },
-    tables: await namespace.listTables(),
-    clock: clockStatus(namespace.clock),
-  }
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown, hint: string): T {

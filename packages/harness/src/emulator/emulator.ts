@@ -6,6 +6,7 @@ import { adminPath } from '../admin/admin-path.js'
 import type { AdministeredEmulator } from '../admin/admin-router.js'
 import type { HealthStatus, OperationsReport } from '../admin/admin-types.js'
 import { clockStatus } from '../admin/clock-status.js'
+import { serveNamespaceLifecycle } from '../admin/namespace-lifecycle-routes.js'
 import { createClock, type EmulatorClock } from '../clock/emulator-clock.js'
 import { Dispatcher } from '../dispatch/dispatcher.js'
 import { interceptors } from '../dispatch/interceptors.js'
@@ -176,6 +177,8 @@ export class Emulator implements AsyncDisposable {
           admin ??= loadAdminHandler(() => requireEmulator(emulator))
           return admin
         },
+        adminWithoutApp: (req, res) =>
+          serveNamespaceLifecycle(req, res, requireEmulator(emulator).administered()),
         region: resolved.region,
       }),
     )

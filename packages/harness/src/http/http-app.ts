@@ -13,6 +13,8 @@ export interface HttpAppParts {
   adminPath: string
   /** The admin API's handler, loaded on its first request (express is not needed before). */
   adminHandler(): Promise<RequestListener>
+  /** Serves the admin requests that need no admin app; false, having read nothing, for others. */
+  adminWithoutApp(req: IncomingMessage, res: ServerResponse): Promise<boolean>
   region: string
 }
 
@@ -48,6 +50,7 @@ async function handle(
   const refusal = parts.guard.checkHost(req) ?? (isAdmin ? parts.guard.checkAdmin(req) : undefined)
   if (refusal) return refuse(req, res, refusal, isAdmin)
   if (isAdmin) {
+    if (await parts.adminWithoutApp(req, res)) return
     const admin = await parts.adminHandler()
     return admin(req, res)
   }

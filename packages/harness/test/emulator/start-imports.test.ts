@@ -57,3 +57,25 @@ test('startEmulator() loads neither zod nor express; a fault rule loads zod when
   )
   expect(withFault.some(fromPackage('zod'))).toBe(true)
 }, 60_000)
+
+test("a test file's namespace, made and deleted as the vitest and jest helpers do, loads neither; the next admin request loads both", async () => {
+  const transport = fileURLToPath(new URL('../../dist/vitest/http-transport.js', import.meta.url))
+  for (const transportOption of ['{ transport: nodeHttpTransport }', '{}']) {
+    const fileNamespace = `
+const { adminClient } = await import(${JSON.stringify(dist)})
+const { nodeHttpTransport } = await import(${JSON.stringify(transport)})
+const admin = adminClient(emulator.endpoint, ${transportOption})
+const { id } = await admin.createNamespace({ tables: undefined })
+if (emulator.health().namespaces !== 1) throw new Error('no namespace made')
+await admin.deleteNamespace(id)
+if (emulator.health().namespaces !== 0) throw new Error('the namespace is still there')
+`
+    const loaded = await modulesLoadedBy(fileNamespace)
+    expect(loaded.filter(fromPackage('zod')), transportOption).toEqual([])
+    expect(loaded.filter(fromPackage('express')), transportOption).toEqual([])
+
+    const thenHealth = await modulesLoadedBy(`${fileNamespace}await admin.health()`)
+    expect(thenHealth.some(fromPackage('express')), transportOption).toBe(true)
+    expect(thenHealth.some(fromPackage('zod')), transportOption).toBe(true)
+  }
+}, 60_000)
