@@ -175,7 +175,9 @@ export function adminClient(endpoint: string, options: AdminClientOptions = {}):
       call(
         'POST',
         '/namespaces',
-        Object.values(namespaceOptions).some((value) => value !== undefined)
+        typeof namespaceOptions !== 'object' ||
+          namespaceOptions === null ||
+          Object.values(namespaceOptions).some((value) => value !== undefined)
           ? namespaceOptions
           : undefined,
       ),

@@ -177,6 +177,24 @@ export function createAdminRouter(emulator: AdministeredEmulator): Router {
     if (error instanceof EmulatorError) {
       return sendError(res, emulatorErrorStatus(error), error.code, error.message)
     }
+    if (isZlibError(error)) {
+      return sendError(
+        res,
+        400,
+        'BAD_REQUEST',
+        `The body does not decode as its Content-Encoding says (${error.message}): send it uncompressed, or compressed as the header names`,
+      )
+    }
+    if (isRouterRefusal(error)) {
+      return sendError(
+        res,
+        error.status,
+        'BAD_REQUEST',
+        error instanceof URIError
+          ? `${error.message}: percent-encode ids and table names in the path (encodeURIComponent)`
+          : error.message,
+      )
+    }
     sendError(res, 500, 'INTERNAL', error instanceof Error ? error.message : String(error))
   })
   return router
@@ -278,6 +296,17 @@ function parse<T>(schema: z.ZodType<T>, body: unknown, hint: string): T {
 function sendError(res: Response, status: number, code: string, message: string): void {
   const body: AdminErrorBody = { error: { code, message } }
   res.status(status).json(body)
+}
+
+/** A client error express raised itself, such as a path parameter that does not decode. */
+function isRouterRefusal(error: unknown): error is Error & { status: number } {
+  if (!(error instanceof Error) || !('status' in error)) return false
+  return typeof error.status === 'number' && error.status >= 400 && error.status < 500
+}
+
+/** A body that does not decompress: node:zlib's errors carry `Z_` codes. */
+function isZlibError(error: unknown): error is Error {
+  return error instanceof Error && 'code' in error && String(error.code).startsWith('Z_')
 }
 
 function isBodyParserError(error: unknown): error is Error & { type: string; status?: number } {

@@ -51,9 +51,16 @@ export async function serveNamespaceLifecycle(
   return false
 }
 
+// With a Content-Length, even 0, express's body parser checks the charset and the encoding and
+// refuses ones it does not take (415): a request that names either is left to it.
 function hasNoBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length']
-  return length === '0' || (length === undefined && req.headers['transfer-encoding'] === undefined)
+  if (length === undefined) return req.headers['transfer-encoding'] === undefined
+  return (
+    length === '0' &&
+    req.headers['content-encoding'] === undefined &&
+    !(req.headers['content-type'] ?? '').includes(';')
+  )
 }
 
 async function answer(
@@ -74,6 +81,8 @@ async function answer(
       },
     } satisfies AdminErrorBody
   }
+  // The client may have gone while the namespace was made: there is no one to answer.
+  if (res.headersSent || res.destroyed) return
   if (body === undefined) {
     res.writeHead(status).end()
     return

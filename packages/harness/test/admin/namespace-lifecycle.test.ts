@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { type Emulator, startEmulator } from '../../src/index.js'
+import { adminClient, type Emulator, EmulatorError, startEmulator } from '../../src/index.js'
 import { maxNamespaces } from '../../src/namespaces/namespace-registry.js'
 
 // Namespace create (without a body) and delete are served without the express app (issue 13:
@@ -100,6 +100,24 @@ describe('namespace create and delete without a body answer as the admin app doe
     expect((await send('DELETE', '/namespaces/default')).status).toBe(404)
   })
 
+  test("with Content-Length 0, a charset or Content-Encoding gets the admin app's refusal", async () => {
+    const held = emulator.health().namespaces
+    for (const headers of [
+      { 'content-type': 'application/json; charset=latin1' },
+      { 'content-type': 'application/json', 'content-encoding': 'bogus' },
+    ]) {
+      const bare = await fetch(`${emulator.adminUrl}/namespaces`, { method: 'POST', headers })
+      const withBody = await fetch(`${emulator.adminUrl}/namespaces`, {
+        method: 'POST',
+        headers,
+        body: '{}',
+      })
+      expect(bare.status, JSON.stringify(headers)).toBe(415)
+      expect(await bare.json()).toEqual(await withBody.json())
+    }
+    expect(emulator.health().namespaces).toBe(held)
+  })
+
   test('a POST without a body that is not JSON is refused, as every admin POST is', async () => {
     const notJson = await fetch(`${emulator.adminUrl}/namespaces`, { method: 'POST' })
     expect(notJson.status).toBe(415)
@@ -117,6 +135,55 @@ describe('namespace create and delete without a body answer as the admin app doe
     })
     await emulator.reset()
   }, 60_000)
+})
+
+describe("the admin app's answers to a client's mistakes are 4xx, not 500", () => {
+  let emulator: Emulator
+  beforeAll(async () => {
+    emulator = await startEmulator({ ttl: { mode: 'manual' } })
+  })
+  afterAll(() => emulator.stop())
+
+  test('a path parameter that is not valid percent-encoding is a 400 saying so', async () => {
+    for (const [method, path] of [
+      ['DELETE', '/namespaces/%zz'],
+      ['GET', '/namespaces/%/clock'],
+      ['DELETE', '/tables/%zz'],
+    ] as const) {
+      const response = await fetch(`${emulator.adminUrl}${path}`, { method })
+      expect(response.status, `${method} ${path}`).toBe(400)
+      expect(await response.json()).toEqual({
+        error: {
+          code: 'BAD_REQUEST',
+          message: expect.stringMatching(/^Failed to decode param .*: percent-encode/),
+        },
+      })
+    }
+  })
+
+  test('a body that does not decompress as its Content-Encoding says is a 400', async () => {
+    for (const encoding of ['gzip', 'deflate']) {
+      const response = await fetch(`${emulator.adminUrl}/namespaces`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+        body: '{}',
+      })
+      expect(response.status, encoding).toBe(400)
+      expect(await response.json()).toMatchObject({
+        error: { code: 'BAD_REQUEST', message: expect.stringMatching(/Content-Encoding/) },
+      })
+    }
+    expect(emulator.health().namespaces).toBe(0)
+  })
+
+  test('createNamespace(null) from JavaScript is refused as the request it sends, not thrown', async () => {
+    const admin = adminClient(emulator.endpoint)
+    const error: unknown = await admin
+      .createNamespace(null as unknown as undefined)
+      .catch((thrown: unknown) => thrown)
+    expect(error).toBeInstanceOf(EmulatorError)
+    expect(error).toMatchObject({ code: 'ADMIN_REQUEST_FAILED', message: /JSON object, got null/ })
+  })
 })
 
 describe('the admin token', () => {
