@@ -5,6 +5,7 @@
 // per request is what sets the harness apart from bare dynalite there.
 // Reproduce with: npx pnpm@10 --filter @auth-dynamo/bench bench:server-cost
 import { fork } from 'node:child_process'
+import { authjsTable } from '@auth-dynamo/harness'
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb'
 import {
   DeleteCommand,
@@ -19,7 +20,7 @@ import { median, printTable } from './support/stats.mjs'
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
 const rounds = Number(process.env.BENCH_ROUNDS ?? 10)
 const itemsPerRound = 200 // x 5 calls: 1,000 requests a round
-const tableName = 'next-auth'
+const tableName = authjsTable().TableName
 
 if (process.argv[2] === '--server') await serve(process.argv[3])
 else await main()
@@ -57,7 +58,11 @@ async function start(kind) {
   const child = fork(new URL(import.meta.url).pathname, ['--server', kind])
   const { endpoint, credentials } = await new Promise((resolve) => child.once('message', resolve))
   const client = new DynamoDBClient({ endpoint, region: 'us-east-1', credentials })
-  if (kind === 'dynalite') await client.send(new CreateTableCommand(authjsTableInput()))
+  if (kind === 'dynalite') {
+    // The emulator's own Auth.js table definition, less TTL (not a CreateTable parameter).
+    const { TimeToLiveSpecification: _ttl, ...input } = authjsTable()
+    await client.send(new CreateTableCommand(input))
+  }
   return { child, db: DynamoDBDocumentClient.from(client) }
 }
 
@@ -119,28 +124,5 @@ async function calls(db, items, tag) {
       }),
     )
     await db.send(new DeleteCommand({ TableName: tableName, Key }))
-  }
-}
-
-function authjsTableInput() {
-  const string = (AttributeName) => ({ AttributeName, AttributeType: 'S' })
-  return {
-    TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
-    KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
-    ],
-    AttributeDefinitions: ['pk', 'sk', 'GSI1PK', 'GSI1SK'].map(string),
-    GlobalSecondaryIndexes: [
-      {
-        IndexName: 'GSI1',
-        KeySchema: [
-          { AttributeName: 'GSI1PK', KeyType: 'HASH' },
-          { AttributeName: 'GSI1SK', KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      },
-    ],
   }
 }
