@@ -1,9 +1,8 @@
 // The package build: a clean dist (files of removed sources must not be packed), the ESM build,
 // the CLI bundled (dist/bin), the vitest worker entry bundled in place, then the CommonJS jest
-// entry (build-cjs.mjs). Extra arguments go
-// to both tsc runs. `start` passes --noCheck (the emulator needs the JavaScript, not a type
-// check) and --emulator-only (the CLI needs no jest entry: its declarations are a third of the
-// build).
+// entry (build-cjs.mjs). Extra arguments go to both tsc runs. `start` passes --noCheck (the
+// emulator needs the JavaScript, not a type check) and --emulator-only (the CLI needs no jest
+// entry: its declarations are a third of the build).
 import { execFileSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -50,8 +49,8 @@ async function bundleCli() {
 }
 
 // The vitest worker entry (`@auth-dynamo/harness/vitest/worker`) as one file in place of its 13
-// modules: every test file imports it in a fresh worker, and Node's per-module cost made it 20 to
-// 35 ms of CPU per file, 10 to 14 ms bundled (issue 13 §2). EmulatorError stays the package's
+// modules: every test file imports it in a fresh worker, and Node's per-module cost made it 18 to
+// 35 ms of CPU per file, 9 to 14 ms bundled (issue 13 §2). EmulatorError stays the package's
 // own module, so that `instanceof` holds for errors from either entry.
 async function bundleVitestWorker() {
   const { build } = await import('esbuild')

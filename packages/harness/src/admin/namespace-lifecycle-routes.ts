@@ -9,7 +9,7 @@ import { namespaceInfo } from './namespace-info.js'
 // Every test file's helper (vitest's and jest's fileNamespace) makes a namespace with the
 // emulator's defaults before its tests and deletes it after, and most suites make no other
 // admin request. Served here, those two do not load express and zod: about 270 ms of CPU
-// (bench:vitest, issue 13) that the first test files of a run waited for. Only requests whose
+// (measured in process, issue 13) that the first test files of a run waited for. Only requests whose
 // answer cannot differ from the express app's are taken, those without a body; the express app
 // serves the rest, these two with a body included.
 
