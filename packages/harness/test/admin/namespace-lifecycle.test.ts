@@ -102,10 +102,11 @@ describe('namespace create and delete without a body answer as the admin app doe
 
   test("with Content-Length 0, a charset or Content-Encoding gets the admin app's refusal", async () => {
     const held = emulator.health().namespaces
-    for (const headers of [
+    const refused: Record<string, string>[] = [
       { 'content-type': 'application/json; charset=latin1' },
       { 'content-type': 'application/json', 'content-encoding': 'bogus' },
-    ]) {
+    ]
+    for (const headers of refused) {
       const bare = await fetch(`${emulator.adminUrl}/namespaces`, { method: 'POST', headers })
       const withBody = await fetch(`${emulator.adminUrl}/namespaces`, {
         method: 'POST',
