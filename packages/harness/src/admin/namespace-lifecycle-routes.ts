@@ -20,29 +20,32 @@ const plainId = /^[\w-]{1,64}$/
 /**
  * Serves `POST {adminPath}/namespaces` and `DELETE {adminPath}/namespaces/:id` when they carry
  * no body, with the express app's answers (201 and the namespace's info, 204, or the error's
- * status and `{ error: { code, message } }`).
+ * status and `{ error: { code, message } }`). `emulator` is read only for those two; when it
+ * throws (still starting) the throw is the caller's, as for the admin app.
  * @returns false, having read nothing of the request, for every other request
  */
 export async function serveNamespaceLifecycle(
   req: IncomingMessage,
   res: ServerResponse,
-  emulator: AdministeredEmulator,
+  emulator: () => AdministeredEmulator,
 ): Promise<boolean> {
   if (!hasNoBody(req)) return false
   const url = req.url ?? ''
   if (req.method === 'POST' && url === namespacesPath) {
+    const administered = emulator()
     req.resume()
     await answer(res, async () => ({
       status: 201,
-      body: await namespaceInfo(await emulator.createNamespace({})),
+      body: await namespaceInfo(await administered.createNamespace({})),
     }))
     return true
   }
   const id = url.startsWith(`${namespacesPath}/`) ? url.slice(namespacesPath.length + 1) : ''
   if (req.method === 'DELETE' && plainId.test(id)) {
+    const administered = emulator()
     req.resume()
     await answer(res, async () => {
-      if (await emulator.deleteNamespace(id)) return { status: 204 }
+      if (await administered.deleteNamespace(id)) return { status: 204 }
       const error = { code: 'NOT_FOUND', message: `No namespace ${id}` }
       return { status: 404, body: { error } satisfies AdminErrorBody }
     })

@@ -178,7 +178,7 @@ export class Emulator implements AsyncDisposable {
           return admin
         },
         adminWithoutApp: (req, res) =>
-          serveNamespaceLifecycle(req, res, requireEmulator(emulator).administered()),
+          serveNamespaceLifecycle(req, res, () => requireEmulator(emulator).administered()),
         region: resolved.region,
       }),
     )
